@@ -1,0 +1,64 @@
+/**
+ * The catalogue of user-facing errors. Content problems become `Problem`s with a place (file, line,
+ * column, rule id) and a message that says what happened, why, and what to do; programmer and
+ * configuration mistakes throw `UserError` at once.
+ */
+import type { Problem } from './pipeline/types.ts';
+
+/** A mistake in how Triangulate was called or configured; its message says how to fix it. */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+/** Stable rule ids, one per kind of content problem. */
+export const RULES = {
+  articleEmpty: 'article-empty',
+  articleBinary: 'article-binary',
+  articleEncoding: 'article-encoding',
+  articleTooLarge: 'article-too-large',
+  articleMarkup: 'article-markup',
+  articleNotArticle: 'article-not-article',
+  frontmatterEngine: 'frontmatter-engine',
+  frontmatterSyntax: 'frontmatter-syntax',
+  schema: 'schema',
+  unknownPillar: 'unknown-pillar',
+  unknownVerdict: 'unknown-verdict',
+  mergeMissing: 'merge-missing',
+  mergeCycle: 'merge-cycle',
+  duplicateId: 'duplicate-id',
+  duplicateOrder: 'duplicate-order',
+  orphaned: 'claim-orphaned',
+  missingFile: 'missing-file',
+} as const;
+export type RuleId = (typeof RULES)[keyof typeof RULES];
+
+/** Makes a problem at a place in a file. */
+export function problem(
+  file: string,
+  rule: RuleId,
+  message: string,
+  options: { line?: number; column?: number; fatal?: boolean } = {},
+): Problem {
+  return {
+    file,
+    line: options.line ?? 1,
+    column: options.column ?? 1,
+    rule,
+    message,
+    fatal: options.fatal ?? true,
+  };
+}
+
+/** Formats a problem as `file:line:column  rule  message`, the way linters do. */
+export function formatProblem(p: Problem): string {
+  const level = p.fatal ? 'error' : 'warning';
+  return `${p.file}:${p.line}:${p.column}  ${level}  ${p.rule}  ${p.message}`;
+}
+
+/** Sorts problems by file then position, so reports are stable. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+  );
+}

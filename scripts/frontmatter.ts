@@ -1,0 +1,120 @@
+/**
+ * gray-matter, wrapped once: always with explicit options (its option-less cache is shared and
+ * mutable), YAML only (`---js` and `---javascript` are refused, never executed), YAML dates kept as
+ * strings, and field positions available for messages with a place.
+ */
+import matter from 'gray-matter';
+import YAML, { LineCounter, isNode } from 'yaml';
+import { RULES, problem } from './errors.ts';
+import type { Problem } from './pipeline/types.ts';
+
+const refuse = (): never => {
+  throw new Error('executable frontmatter is refused');
+};
+
+const yamlEngine = {
+  // YAML 1.2 core schema: no timestamps, so `published: 2026-01-06` stays a string.
+  parse: (source: string): object => (YAML.parse(source, { schema: 'core', uniqueKeys: false }) ?? {}) as object,
+  stringify: (data: object): string =>
+    YAML.stringify(data, { schema: 'core', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }),
+};
+
+const OPTIONS = {
+  language: 'yaml',
+  engines: { yaml: yamlEngine, js: refuse, javascript: refuse },
+} as const;
+
+export interface Parsed {
+  data: Record<string, unknown>;
+  content: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine: number;
+  /** Line and column of a frontmatter field, for messages. */
+  locate(path: readonly (string | number)[]): { line: number; column: number };
+  problems: Problem[];
+}
+
+const FENCE = /^---[ \t]*([A-Za-z]*)[ \t]*\r?\n/;
+
+/** Parses a Markdown file's frontmatter, reporting problems instead of throwing. */
+export function parseFrontmatter(text: string, file: string): Parsed {
+  const fence = FENCE.exec(text);
+  const none: Parsed = {
+    data: {},
+    content: text,
+    bodyLine: 1,
+    locate: () => ({ line: 1, column: 1 }),
+    problems: [],
+  };
+  if (!fence) return none;
+  const language = (fence[1] ?? '').toLowerCase();
+  if (language !== '' && language !== 'yaml') {
+    return {
+      ...none,
+      content: '',
+      problems: [
+        problem(
+          file,
+          RULES.frontmatterEngine,
+          `Unexpected \`---${fence[1]}\` frontmatter, expected YAML between \`---\` lines. ` +
+            'Executable frontmatter is never run; rewrite it as YAML.',
+        ),
+      ],
+    };
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, OPTIONS);
+  } catch (error) {
+    const mark = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    return {
+      ...none,
+      content: '',
+      problems: [
+        problem(file, RULES.frontmatterSyntax, `Invalid YAML frontmatter: ${firstLine(error)}. Fix the YAML syntax.`, {
+          line: (mark?.line ?? 0) + 1,
+          column: mark?.col ?? 1,
+        }),
+      ],
+    };
+  }
+  const raw = parsed.matter;
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(raw, { lineCounter, schema: 'core', uniqueKeys: false });
+  const headerLines = countLines(text.slice(0, text.indexOf(raw)));
+  const bodyLine = headerLines + countLines(raw) + 1;
+  const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
+  return {
+    data: data as Record<string, unknown>,
+    content: parsed.content,
+    bodyLine,
+    locate(path) {
+      let node: unknown = doc.getIn(path, true);
+      // For a missing field, point at its parent (or the first line of the frontmatter).
+      for (let depth = path.length - 1; !isNode(node) && depth >= 0; depth--) node = doc.getIn(path.slice(0, depth), true);
+      const range = isNode(node) ? node.range : undefined;
+      if (!range) return { line: headerLines + 1, column: 1 };
+      const pos = lineCounter.linePos(range[0]);
+      return { line: headerLines + pos.line, column: pos.col };
+    },
+    problems: [],
+  };
+}
+
+/** Serialises data and a body into a Markdown file with YAML frontmatter, deterministically. */
+export function stringifyFrontmatter(data: Record<string, unknown>, body: string): string {
+  const yaml = yamlEngine.stringify(data);
+  const content = body.trim() === '' ? '' : `\n${body.trim()}\n`;
+  return `---\n${yaml}---\n${content}`;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).replace(/\.$/, '');
+}

@@ -1,0 +1,133 @@
+/**
+ * The data that flows between pipeline stages. Stages are pure functions over these shapes; only
+ * ingest.ts reads the disk and only write.ts writes it.
+ */
+import type { Appearance, Conflict, Variant, Status } from '../../src/schema.ts';
+
+/** A problem found in one input file, reported as `file:line:column  rule  message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+  /** A fatal problem skips the file; a warning only reports. */
+  fatal: boolean;
+}
+
+/** Metadata an article declares about itself (frontmatter, or meta tags of an HTML page). */
+export interface ArticleMeta {
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+/** An article as read from `articles/`, before cleaning: its raw text split into blocks. */
+export interface RawArticle {
+  /** The file's stem: the source id. */
+  id: string;
+  /** Path relative to the content root, with forward slashes. */
+  file: string;
+  meta: ArticleMeta;
+  /** True when `meta.title` came from the file itself (a headline line, frontmatter, or HTML). */
+  hasHeadline: boolean;
+  /** Paragraph-level blocks of text in reading order (a line of a .txt file, a paragraph of HTML). */
+  blocks: string[];
+  problems: Problem[];
+}
+
+/** A block of cleaned text, with its offsets in the cleaned text. */
+export interface Block {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'paragraph' | 'heading';
+}
+
+/** Why the cleaner dropped a block. */
+export interface Removal {
+  rule: string;
+  text: string;
+}
+
+/** An article after clutter removal: `text` is the cleaned text every selector points into. */
+export interface CleanArticle extends Omit<RawArticle, 'blocks'> {
+  title: string;
+  text: string;
+  blocks: Block[];
+  removed: Removal[];
+}
+
+/** A sentence of a cleaned article; offsets are into `CleanArticle.text`. */
+export interface Sentence {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Sentences of headings are never claims. */
+  kind: 'body' | 'heading';
+}
+
+export interface SegmentedArticle extends CleanArticle {
+  sentences: Sentence[];
+}
+
+/** A typed value found in a sentence, normalised so sources can be compared. */
+export interface Value {
+  field: 'figure' | 'percent' | 'date' | 'weekday';
+  /** As written, e.g. "more than 30". */
+  raw: string;
+  /** Normalised for display and comparison, e.g. "Tuesday", "20%", ">30". */
+  norm: string;
+  /** The numeric interval the value allows, for figures and percents. */
+  min?: number;
+  max?: number;
+}
+
+/** A direct quote inside a sentence. */
+export interface Quote {
+  text: string;
+  /** Offsets into the cleaned text. */
+  start: number;
+  end: number;
+}
+
+/** One check-worthy statement or quote as one source states it. */
+export interface Mention {
+  /** `${source}#${sentence index}` plus `q<n>` for a quote. */
+  key: string;
+  source: string;
+  sentence: Sentence;
+  kind: 'statement' | 'quote';
+  /** The words that carry the claim: the sentence, or the quoted words for a quote. */
+  text: string;
+  quote: Quote | null;
+  speaker: string | null;
+  /** People named in the sentence, normalised. */
+  actors: string[];
+  values: Value[];
+  /** Normalised content-word stems used for matching. */
+  terms: string[];
+}
+
+/** Mentions from different sources that state the same claim. */
+export interface Cluster {
+  mentions: Mention[];
+}
+
+/** A claim ready to be written: matched, compared and classified. */
+export interface DraftClaim {
+  /** Stable id (filled in by identify). */
+  id: string;
+  text: string;
+  kind: 'statement' | 'quote';
+  speaker: string | null;
+  autoPillar: string | null;
+  status: Status;
+  sources: string[];
+  appearances: Appearance[];
+  conflicts: Conflict[];
+  variants: Variant[];
+}

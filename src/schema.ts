@@ -1,0 +1,144 @@
+/**
+ * The one definition of Triangulate's content: used by the generator (scripts/pipeline/write.ts,
+ * scripts/check.ts) to validate what it writes and what maintainers edit, and by
+ * src/content.config.ts to type the Astro collections.
+ */
+import { z } from 'astro/zod';
+
+/** How many sources back a claim, computed by the generator. */
+export const STATUSES = ['corroborated', 'single-source', 'disputed'] as const;
+export const statusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof statusSchema>;
+
+/** A rung of the verdict scale a maintainer can give a claim. */
+export const verdictSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug such as "accurate"'),
+  label: z.string().min(1),
+  description: z.string().default(''),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** Used when site.md declares no scale of its own. */
+export const DEFAULT_VERDICTS: Verdict[] = [
+  { id: 'accurate', label: 'Accurate', description: 'The claim matches the record and the sources agree.' },
+  { id: 'mostly-accurate', label: 'Mostly accurate', description: 'Right in substance; a detail is missing or imprecise.' },
+  { id: 'mixed', label: 'Mixed', description: 'Parts are right and parts are wrong or unsupported.' },
+  { id: 'misleading', label: 'Misleading', description: 'Literally true but framed to leave a false impression.' },
+  { id: 'inaccurate', label: 'Inaccurate', description: 'The claim is contradicted by the record.' },
+  { id: 'unverified', label: 'Unverified', description: 'Not enough independent evidence to rate it yet.' },
+];
+
+/** `site.md`: the microsite's name and the maintainer's choices that apply to every page. */
+export const siteSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  /** Who publishes the reviews (ClaimReview `author`). */
+  publisher: z.string().default('Triangulate'),
+  /** Date the reviews were published (YYYY-MM-DD), for ClaimReview and the feed; never invented. */
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date such as 2026-01-07').nullable().default(null),
+  verdicts: z.array(verdictSchema).min(1).default(DEFAULT_VERDICTS),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+/** `pillars/<id>.md`: one part of the framework the event is about. */
+export const pillarSchema = z.object({
+  title: z.string().min(1),
+  order: z.number().int().min(1),
+  keywords: z.array(z.string().min(1)).min(1),
+  summary: z.string().optional(),
+});
+export type Pillar = z.infer<typeof pillarSchema>;
+
+/** W3C Web Annotation TextQuoteSelector and TextPositionSelector into a source's cleaned text. */
+export const selectorSchema = z.object({
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+export type Selector = z.infer<typeof selectorSchema>;
+
+/** One place a source states a claim: the sentence, who says it, and where it sits. */
+export const appearanceSchema = z.object({
+  source: z.string(),
+  /** The exact sentence of the cleaned text. */
+  sentence: z.string(),
+  speaker: z.string().nullable(),
+  /** Index of the sentence in the cleaned source, the anchor `#s<index>` on its page. */
+  index: z.number().int().min(0),
+  selector: selectorSchema,
+});
+export type Appearance = z.infer<typeof appearanceSchema>;
+
+/** What kind of value sources disagree on. */
+export const CONFLICT_FIELDS = ['figure', 'percent', 'date', 'weekday', 'actor'] as const;
+/** Sources that give one claim incompatible values of the same field. */
+export const conflictSchema = z.object({
+  field: z.enum(CONFLICT_FIELDS),
+  values: z.array(z.object({ source: z.string(), value: z.string() })).min(2),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+/** A word of a word-level diff between two wordings of a quote. */
+export const diffPartSchema = z.object({
+  op: z.enum(['same', 'added', 'removed']),
+  text: z.string(),
+});
+
+/** Another source's wording of the same quote, diffed against the claim's text. */
+export const variantSchema = z.object({
+  source: z.string(),
+  text: z.string(),
+  speaker: z.string().nullable(),
+  diff: z.array(diffPartSchema),
+});
+export type Variant = z.infer<typeof variantSchema>;
+
+/** Frontmatter fields of a claim that belong to the maintainer; the generator never changes them. */
+export const claimEditsSchema = z.object({
+  verdict: z.string().nullable().default(null),
+  pillar: z.string().nullable().default(null),
+  hidden: z.boolean().default(false),
+  mergeInto: z.string().nullable().default(null),
+});
+export type ClaimEdits = z.infer<typeof claimEditsSchema>;
+export const MAINTAINER_FIELDS = ['verdict', 'pillar', 'hidden', 'mergeInto'] as const;
+
+/** Frontmatter fields of a claim that the generator refreshes on every run. */
+export const claimFactsSchema = z.object({
+  text: z.string().min(1),
+  kind: z.enum(['statement', 'quote']),
+  speaker: z.string().nullable(),
+  /** The pillar the classifier chose; the maintainer's `pillar` wins over it. */
+  autoPillar: z.string().nullable(),
+  status: statusSchema,
+  sources: z.array(z.string()),
+  appearances: z.array(appearanceSchema),
+  conflicts: z.array(conflictSchema),
+  variants: z.array(variantSchema),
+  /** True when no source states the claim any more; kept because a maintainer may have edited it. */
+  orphaned: z.boolean().default(false),
+});
+
+/** `claims/<id>.md`: one claim, its evidence, and the maintainer's verdict and note (the body). */
+export const claimSchema = claimEditsSchema.extend(claimFactsSchema.shape);
+export type Claim = z.infer<typeof claimSchema>;
+
+/** `sources/<id>.md`: one article as cleaned, with its metadata; the body is the annotated text. */
+export const sourceSchema = z.object({
+  title: z.string().min(1),
+  /** False when the article had no headline and the title is its first sentence. */
+  headline: z.boolean(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  url: z.string().nullable(),
+  published: z.string().nullable(),
+  /** The article's path relative to the content root. */
+  file: z.string(),
+  sentences: z.number().int().min(0),
+  claims: z.array(z.string()),
+  /** Page clutter the cleaner removed, with the rule that removed it. */
+  removed: z.array(z.object({ rule: z.string(), text: z.string() })),
+});
+export type Source = z.infer<typeof sourceSchema>;
