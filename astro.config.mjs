@@ -1,0 +1,31 @@
+// @ts-check
+/**
+ * Triangulate's site. Configured by environment so the same project builds any content root:
+ *   TRIANGULATE_CONTENT  content root (absolute path; default ./content)
+ *   TRIANGULATE_OUT      output folder (default dist)
+ *   SITE_URL             the site's origin, for canonical URLs, feed and sitemap (default http://localhost:4321)
+ *   BASE_PATH            path the site is served under, e.g. /my-repo/ on GitHub Pages (default /)
+ */
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
+import remarkClaims from './src/remark/remark-claims.ts';
+
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base,
+  outDir: process.env.TRIANGULATE_OUT || 'dist',
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  markdown: {
+    // Article text is shown as written: no smart quotes, no GFM strikethrough of "~30".
+    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkDirective, [remarkClaims, { base }]] }),
+  },
+  integrations: [sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) })],
+});

@@ -1,0 +1,177 @@
+/**
+ * The site's content, loaded once per build and shared by every page (module-level cache), with
+ * the maps pages need precomputed so no page scans the whole collection.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { DEFAULT_VERDICTS, type Claim, type Site, type Source, type Status, type Verdict } from '../schema.ts';
+import { coverageRow, type CoverageCell } from './coverage.ts';
+
+/** A pillar of the framework, with its claims (listed ones only, in reading order). */
+export interface PillarView {
+  id: string;
+  entry: CollectionEntry<'pillars'>;
+  title: string;
+  order: number;
+  claims: ClaimView[];
+}
+
+/** A source article with the short name used wherever space is tight. */
+export interface SourceView {
+  id: string;
+  entry: CollectionEntry<'sources'>;
+  data: Source;
+  /** Outlet when known (with the headline if the outlet has several articles), else the title. */
+  name: string;
+}
+
+/** A claim as the site shows it: effective pillar resolved, sources resolved. */
+export interface ClaimView {
+  id: string;
+  entry: CollectionEntry<'claims'>;
+  data: Claim;
+  /** `pillar ?? autoPillar`, or null when that pillar does not exist. */
+  pillar: string | null;
+  /** Listed on pillar pages, home, feed and data: not hidden and not merged. */
+  listed: boolean;
+  /** For a merged claim, the listed claim it finally became (following chains), or null. */
+  mergedInto: string | null;
+  /** Distinct sources that state it, in site source order. */
+  sourceIds: string[];
+  verdict: Verdict | null;
+  /** Per source (site order): reports and agrees, reports a different value, or silent. */
+  coverage: CoverageCell[];
+}
+
+export interface SiteData {
+  site: Site;
+  siteEntry: CollectionEntry<'site'> | undefined;
+  pillars: PillarView[];
+  pillarById: Map<string, PillarView>;
+  sources: SourceView[];
+  sourceById: Map<string, SourceView>;
+  claims: ClaimView[];
+  claimById: Map<string, ClaimView>;
+  /** Listed claims in reading order. */
+  listed: ClaimView[];
+  /** Listed claims whose pillar is missing or unknown. */
+  unassigned: ClaimView[];
+  /** Listed claims each source states, and the listed claims it leaves out. */
+  claimsBySource: Map<string, { states: ClaimView[]; omits: ClaimView[] }>;
+}
+
+let cache: Promise<SiteData> | undefined;
+
+/** The site's data; computed on first use and reused by every page of the build. */
+export function loadSiteData(): Promise<SiteData> {
+  cache ??= compute();
+  return cache;
+}
+
+const STATUS_RANK: Record<Status, number> = { corroborated: 0, 'single-source': 1, disputed: 2 };
+
+async function compute(): Promise<SiteData> {
+  const [siteEntries, pillarEntries, claimEntries, sourceEntries] = await Promise.all([
+    getCollection('site'),
+    getCollection('pillars'),
+    getCollection('claims'),
+    getCollection('sources'),
+  ]);
+  const siteEntry = siteEntries[0];
+  const site: Site = siteEntry?.data ?? {
+    title: 'Triangulate',
+    description: 'Claims compared across sources.',
+    publisher: 'Triangulate',
+    published: null,
+    verdicts: DEFAULT_VERDICTS,
+  };
+  const verdictById = new Map(site.verdicts.map((v) => [v.id, v]));
+
+  const sortedSources = [...sourceEntries].sort((a, b) => a.id.localeCompare(b.id));
+  const outletCount = new Map<string, number>();
+  for (const s of sortedSources) if (s.data.outlet) outletCount.set(s.data.outlet, (outletCount.get(s.data.outlet) ?? 0) + 1);
+  const sources: SourceView[] = sortedSources.map((entry) => ({
+    id: entry.id,
+    entry,
+    data: entry.data,
+    name: sourceName(entry.data, outletCount),
+  }));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
+
+  const pillars: PillarView[] = [...pillarEntries]
+    .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
+    .map((entry) => ({ id: entry.id, entry, title: entry.data.title, order: entry.data.order, claims: [] }));
+  const pillarById = new Map(pillars.map((p) => [p.id, p]));
+
+  const rawById = new Map(claimEntries.map((c) => [c.id, c]));
+  const claims: ClaimView[] = claimEntries.map((entry) => {
+    const data = entry.data;
+    const effective = data.pillar ?? data.autoPillar;
+    const sourceIds = [...new Set([...data.sources, ...data.appearances.map((a) => a.source)])]
+      .filter((id) => sourceById.has(id))
+      .sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0));
+    return {
+      id: entry.id,
+      entry,
+      data,
+      pillar: effective && pillarById.has(effective) ? effective : null,
+      listed: !data.hidden && !data.mergeInto,
+      mergedInto: data.hidden ? null : finalTarget(entry.id, rawById),
+      sourceIds,
+      verdict: data.verdict ? (verdictById.get(data.verdict) ?? null) : null,
+      coverage: coverageRow(data, sources.map((s) => s.id)),
+    };
+  });
+  claims.sort(readingOrder);
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  const listed = claims.filter((c) => c.listed);
+  for (const claim of listed) if (claim.pillar) pillarById.get(claim.pillar)?.claims.push(claim);
+  const unassigned = listed.filter((c) => c.pillar === null);
+
+  const claimsBySource = new Map(sources.map((s) => [s.id, { states: [] as ClaimView[], omits: [] as ClaimView[] }]));
+  for (const claim of listed) {
+    const stating = new Set(claim.sourceIds);
+    for (const s of sources) claimsBySource.get(s.id)?.[stating.has(s.id) ? 'states' : 'omits'].push(claim);
+  }
+
+  return { site, siteEntry, pillars, pillarById, sources, sourceById, claims, claimById, listed, unassigned, claimsBySource };
+}
+
+/** Orphans last, then by status (solid first), then most sources, then id. */
+function readingOrder(a: ClaimView, b: ClaimView): number {
+  return (
+    Number(a.data.orphaned) - Number(b.data.orphaned) ||
+    STATUS_RANK[a.data.status] - STATUS_RANK[b.data.status] ||
+    b.sourceIds.length - a.sourceIds.length ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** Follows `mergeInto` to a claim that is neither hidden nor merged; null if none (or a cycle). */
+function finalTarget(id: string, byId: Map<string, CollectionEntry<'claims'>>): string | null {
+  const seen = new Set([id]);
+  let next = byId.get(id)?.data.mergeInto ?? null;
+  while (next) {
+    if (seen.has(next)) return null;
+    seen.add(next);
+    const target = byId.get(next);
+    if (!target || target.data.hidden) return null;
+    if (!target.data.mergeInto) return next;
+    next = target.data.mergeInto;
+  }
+  return null;
+}
+
+function sourceName(source: Source, outletCount: Map<string, number>): string {
+  if (source.outlet && (outletCount.get(source.outlet) ?? 0) < 2) return source.outlet;
+  const title = truncate(source.title, 60);
+  return source.outlet ? `${source.outlet}: ${title}` : title;
+}
+
+/** Cuts text at a word boundary, adding an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

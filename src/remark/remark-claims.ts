@@ -1,0 +1,107 @@
+/**
+ * remark plugin: renders the `:claim[sentence]{#s12 claims="a b" status="disputed"}` directives of
+ * a cleaned source as anchored, status-highlighted spans that link to their claim, and keeps every
+ * other piece of article text literal (stray directives and raw HTML are shown as written).
+ */
+import type { Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { STATUSES, type Status } from '../schema.ts';
+
+export interface RemarkClaimsOptions {
+  /** The site's base path (Astro `base`), so links work under a project path. Default `/`. */
+  base?: string;
+}
+
+/** Short visible label and icon of each status, so status is never shown by colour alone. */
+export const STATUS_TAG: Record<Status, { icon: string; label: string }> = {
+  corroborated: { icon: '✓', label: 'corroborated' },
+  'single-source': { icon: '◐', label: 'single source' },
+  disputed: { icon: '≠', label: 'disputed' },
+};
+
+type Directive = TextDirective | LeafDirective | ContainerDirective;
+
+/** Sentence anchors look like `s12`; anything else is not a usable anchor. */
+const ANCHOR = /^s\d+$/;
+const CLAIM_ID = /^[A-Za-z0-9][\w-]*$/;
+
+export default function remarkClaims(options: RemarkClaimsOptions = {}) {
+  const base = normaliseBase(options.base ?? '/');
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value ?? '');
+    visit(tree, (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      if (node.type === 'html') {
+        // Article text is data, never markup: show tags as typed.
+        (parent.children as RootContent[])[index] = { type: 'text', value: node.value } as Text;
+        return SKIP;
+      }
+      if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
+      const directive = node as Directive;
+      if (directive.type === 'textDirective' && directive.name === 'claim') {
+        const span = claimSpan(directive, base, file);
+        if (span) {
+          (parent.children as RootContent[])[index] = span as unknown as RootContent;
+          return SKIP;
+        }
+      }
+      (parent.children as RootContent[])[index] = literal(directive, source);
+      return SKIP;
+    });
+  };
+}
+
+/** The `<mark id="sN">` element of a claim sentence, or null when its attributes are unusable. */
+function claimSpan(node: TextDirective, base: string, file: VFile): PhrasingContent | null {
+  const attributes = node.attributes ?? {};
+  const anchor = attributes.id ?? '';
+  const ids = (attributes['claims'] ?? '').split(/\s+/).filter((id) => CLAIM_ID.test(id));
+  if (!ANCHOR.test(anchor) || ids.length === 0) {
+    file.message(`Unexpected claim directive without a sentence anchor (#sN) and claim ids, expected \`:claim[…]{#s12 claims="id"}\``, node, 'triangulate:claim-directive');
+    return null;
+  }
+  const rawStatus = attributes['status'] ?? '';
+  const status: Status = (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : 'single-source';
+  const tag = STATUS_TAG[status];
+  const link: Link = {
+    type: 'link',
+    url: `${base}claims/${ids[0]}/`,
+    children: node.children,
+    data: { hProperties: { className: ['claim-link'] } },
+  };
+  const label: PhrasingContent = {
+    type: 'emphasis',
+    data: { hName: 'span', hProperties: { className: ['claim-tag'] } },
+    children: [
+      { type: 'emphasis', data: { hName: 'span', hProperties: { ariaHidden: 'true' } }, children: [{ type: 'text', value: tag.icon }] },
+      { type: 'text', value: ` ${tag.label}` },
+    ],
+  };
+  return {
+    type: 'emphasis',
+    data: {
+      hName: 'mark',
+      hProperties: { id: anchor, className: ['claim', `claim--${status}`], dataStatus: status, dataClaims: ids.join(' ') },
+    },
+    children: [link, { type: 'text', value: ' ' }, label],
+  };
+}
+
+/** Puts a directive back as the text it was written as (e.g. "BREAKING:Kyiv" in an article). */
+function literal(node: Directive, source: string): RootContent {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const value = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
+  const text: Text = { type: 'text', value };
+  return node.type === 'textDirective' ? text : ({ type: 'paragraph', children: [text] } as RootContent);
+}
+
+/** `/x` → `/x/`; `` → `/`. */
+export function normaliseBase(base: string): string {
+  const withLead = base.startsWith('/') ? base : `/${base}`;
+  return withLead.endsWith('/') ? withLead : `${withLead}/`;
+}
+
+export type { Parent };
