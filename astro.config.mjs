@@ -27,5 +27,8 @@ export default defineConfig({
     // Article text is shown as written: no smart quotes, no GFM strikethrough of "~30".
     processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkDirective, [remarkClaims, { base }]] }),
   },
+  // The base path for src/lib/urls.ts. Not import.meta.env.BASE_URL: a host process (vitest) may
+  // have set process.env.BASE_URL, which then wins over Astro's `base`.
+  vite: { define: { __TRIANGULATE_BASE__: JSON.stringify(base) } },
   integrations: [sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) })],
 });

@@ -55,7 +55,7 @@ export interface SiteData {
   listed: ClaimView[];
   /** Listed claims whose pillar is missing or unknown. */
   unassigned: ClaimView[];
-  /** Listed claims each source states, and the listed claims it leaves out. */
+  /** Listed claims each source states, and those (not orphaned) it leaves out. */
   claimsBySource: Map<string, { states: ClaimView[]; omits: ClaimView[] }>;
 }
 
@@ -130,6 +130,7 @@ async function compute(): Promise<SiteData> {
 
   const claimsBySource = new Map(sources.map((s) => [s.id, { states: [] as ClaimView[], omits: [] as ClaimView[] }]));
   for (const claim of listed) {
+    if (claim.data.orphaned) continue;
     const stating = new Set(claim.sourceIds);
     for (const s of sources) claimsBySource.get(s.id)?.[stating.has(s.id) ? 'states' : 'omits'].push(claim);
   }

@@ -1,7 +1,7 @@
 /** Base-aware internal URLs, so the same build works at a domain root or under a project path. */
 
 /** The configured base path, always with a leading and trailing slash. */
-export const BASE: string = normalise(import.meta.env.BASE_URL ?? '/');
+export const BASE: string = normalise(typeof __TRIANGULATE_BASE__ === 'string' ? __TRIANGULATE_BASE__ : (import.meta.env.BASE_URL ?? '/'));
 
 /** `href('claims/x/')` → `/base/claims/x/`. Paths are relative to the site root. */
 export function href(path: string): string {

@@ -2,8 +2,9 @@
  * remark plugin: renders the `:claim[sentence]{#s12 claims="a b" status="disputed"}` directives of
  * a cleaned source as anchored, status-highlighted spans that link to their claim, and keeps every
  * other piece of article text literal (stray directives and raw HTML are shown as written).
+ * Top-level (`#`) headings of a body become `##`: the page around it owns the `h1`.
  */
-import type { Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -32,6 +33,11 @@ export default function remarkClaims(options: RemarkClaimsOptions = {}) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value ?? '');
     visit(tree, (node, index, parent) => {
+      if (node.type === 'heading' && node.depth === 1) {
+        // Pages own their h1; a body's top-level headings sit under it.
+        node.depth = 2;
+        return;
+      }
       if (!parent || index === undefined) return;
       if (node.type === 'html') {
         // Article text is data, never markup: show tags as typed.
@@ -104,4 +110,3 @@ export function normaliseBase(base: string): string {
   return withLead.endsWith('/') ? withLead : `${withLead}/`;
 }
 
-export type { Parent };
