@@ -16,7 +16,7 @@ const yamlEngine = {
   // YAML 1.2 core schema: no timestamps, so `published: 2026-01-06` stays a string.
   parse: (source: string): object => (YAML.parse(source, { schema: 'core', uniqueKeys: false }) ?? {}) as object,
   stringify: (data: object): string =>
-    YAML.stringify(data, { schema: 'core', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }),
+    YAML.stringify(data, { schema: 'core', lineWidth: 0, blockQuote: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }),
 };
 
 const OPTIONS = {

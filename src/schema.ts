@@ -117,8 +117,10 @@ export const claimFactsSchema = z.object({
   appearances: z.array(appearanceSchema),
   conflicts: z.array(conflictSchema),
   variants: z.array(variantSchema),
-  /** True when no source states the claim any more; kept because a maintainer may have edited it. */
+  /** True when no source states the claim any more; the file stays so its URL and edits live on. */
   orphaned: z.boolean().default(false),
+  /** For an orphaned claim: the claim that now holds its evidence, so its page can point there. */
+  supersededBy: z.string().nullable().default(null),
 });
 
 /** `claims/<id>.md`: one claim, its evidence, and the maintainer's verdict and note (the body). */

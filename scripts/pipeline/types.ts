@@ -81,6 +81,8 @@ export interface Value {
   raw: string;
   /** Normalised for display and comparison, e.g. "Tuesday", "20%", ">30". */
   norm: string;
+  /** For figures, the thing counted, folded ("country" for "nations" and "countries"). */
+  unit?: string;
   /** The numeric interval the value allows, for figures and percents. */
   min?: number;
   max?: number;
@@ -115,6 +117,12 @@ export interface Mention {
 /** Mentions from different sources that state the same claim. */
 export interface Cluster {
   mentions: Mention[];
+  /** Keys of mentions whose main claim is another one (a sentence that states two claims). */
+  borrowed: string[];
+  /** True for the claim that compares when each source's lead says the event happened. */
+  timing?: boolean;
+  /** The mention whose wording stands for the claim. */
+  representative: Mention;
 }
 
 /** A claim ready to be written: matched, compared and classified. */

@@ -1,0 +1,114 @@
+/**
+ * Triangulate's command line: `content`, `check`, `build`, `dev`, `add` and `eval`, as the npm
+ * scripts call them. Every error a user can cause ends in a message that says what to do.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError, formatProblem, sortProblems } from './errors.ts';
+import { run, type RunResult } from './pipeline/index.ts';
+
+const USAGE = `Usage: npm run <command> [-- options]
+
+Commands
+  content   run the pipeline: articles/ → claims/ and sources/
+  check     validate site.md, pillars/ and claims/ without writing
+  build     pipeline, then the static site and its search index
+  dev       pipeline, then Astro's dev server; edits re-run the pipeline
+  add       save an article: npm run add -- <url or file>
+  eval      measure extraction or sentence splitting: npm run eval -- <extraction|sentences> --dir DIR
+
+Options
+  --content DIR   content root (default: content)
+  --out DIR       site output (default: dist)
+  --site URL      origin for canonical URLs and the feed (default: http://localhost:4321)
+  --base PATH     path the site is served under, e.g. /repo/ (default: /)`;
+
+/** Runs the pipeline with a progress line per stage; prints problems and a summary. */
+export async function content(root: string, options: { dryRun?: boolean; quiet?: boolean } = {}): Promise<RunResult> {
+  const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+  const result = await run(root, {
+    dryRun: options.dryRun ?? false,
+    progress: (stage, detail, ms) => log(`  ${stage.padEnd(9)} ${detail} (${Math.round(ms)} ms)`),
+  });
+  for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
+  if (!result.ok) return result;
+  const { corroborated, disputed } = result.counts;
+  log(
+    `${result.sources} sources, ${result.sentences} sentences, ${result.mentions} statements and quotes → ` +
+      `${result.claims.length} claims: ${corroborated} corroborated, ${result.counts['single-source']} single-source, ${disputed} disputed`,
+  );
+  return result;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'dist' },
+      site: { type: 'string' },
+      base: { type: 'string' },
+      dir: { type: 'string' },
+      port: { type: 'string' },
+    },
+  });
+  const root = path.resolve(values.content);
+  switch (command) {
+    case 'content':
+    case 'check': {
+      console.log(command === 'check' ? `Checking ${path.relative(process.cwd(), root) || '.'}` : `Generating ${path.relative(process.cwd(), root) || '.'}`);
+      const result = await content(root, { dryRun: command === 'check' });
+      return result.ok ? 0 : 1;
+    }
+    case 'build': {
+      console.log(`Building ${path.relative(process.cwd(), root) || '.'} → ${values.out}`);
+      const result = await content(root);
+      if (!result.ok) return 1;
+      const { buildSite } = await import('./site.ts');
+      const started = performance.now();
+      const site = await buildSite({ contentDir: root, outDir: path.resolve(values.out), ...(values.site ? { site: values.site } : {}), ...(values.base ? { base: values.base } : {}) });
+      console.log(`  site      ${site.pages} pages in ${values.out}/ (${Math.round(performance.now() - started)} ms)`);
+      return 0;
+    }
+    case 'dev': {
+      const { dev } = await import('./dev.ts');
+      await dev(root, values.port ? Number(values.port) : 4321);
+      return 0;
+    }
+    case 'add': {
+      const input = positionals[0];
+      if (!input) throw new UserError('Nothing to add. Give a URL or a file: npm run add -- https://example.com/article or npm run add -- saved.html');
+      const { addArticle } = await import('./add.ts');
+      const added = await addArticle(input, root);
+      console.log(`Saved "${added.title}" as ${path.relative(process.cwd(), added.file)}. Run npm run content to match it.`);
+      return 0;
+    }
+    case 'eval': {
+      const what = positionals[0];
+      const dir = path.resolve(values.dir ?? (what === 'extraction' ? '../shared/eval/extraction' : '../shared/eval/sentences'));
+      if (what === 'extraction') await (await import('./eval/extraction.ts')).evalExtraction(dir);
+      else if (what === 'sentences') await (await import('./eval/sentences.ts')).evalSentences(dir);
+      else throw new UserError(`Unknown eval "${what ?? ''}". Use: npm run eval -- extraction --dir DIR, or npm run eval -- sentences --dir DIR`);
+      return 0;
+    }
+    default:
+      console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof UserError) {
+        console.error(`triangulate: ${error.message}`);
+        process.exit(1);
+      }
+      throw error;
+    },
+  );
+}

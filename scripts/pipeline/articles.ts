@@ -1,0 +1,160 @@
+/**
+ * Turns one article file's bytes into a RawArticle: decoding, refusing what is not an article, and
+ * reading each format (.txt, .md, .html) into paragraph-level blocks and declared metadata.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import type { RootContent } from 'mdast';
+import { RULES, problem } from '../errors.ts';
+import { parseFrontmatter } from '../frontmatter.ts';
+import { extractArticle } from './html.ts';
+import { normalizeText } from './text.ts';
+import type { ArticleMeta, Problem, RawArticle } from './types.ts';
+
+/** Largest article accepted; a larger file is almost certainly not one article. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+/** File endings read as articles. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+
+const EMPTY_META: ArticleMeta = { title: null, outlet: null, author: null, url: null, published: null };
+
+/** Decodes and parses one article; a fatal problem means the file is skipped. */
+export function readArticle(id: string, file: string, bytes: Uint8Array): RawArticle {
+  const skip = (rule: Parameters<typeof problem>[1], message: string): RawArticle => ({
+    id,
+    file,
+    meta: EMPTY_META,
+    hasHeadline: false,
+    blocks: [],
+    problems: [problem(file, rule, message)],
+  });
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    return skip(RULES.articleTooLarge, `File is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article; split it or remove what is not the article. Skipped.`);
+  }
+  if (looksBinary(bytes)) {
+    return skip(RULES.articleBinary, 'File is binary, not text; save the article as .txt, .md or .html. Skipped.');
+  }
+  const problems: Problem[] = [];
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+    problems.push(problem(file, RULES.articleEncoding, 'File is not valid UTF-8; read it as Windows-1252. Re-save it as UTF-8 to silence this warning.', { fatal: false }));
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return skip(RULES.articleEmpty, 'File is empty; add the article text or delete the file. Skipped.');
+  const lower = file.toLowerCase();
+  const parsed = lower.endsWith('.html') || lower.endsWith('.htm') ? readHtml(text, file) : lower.endsWith('.txt') ? readText(text, file) : readMarkdown(text, file);
+  const all = [...problems, ...parsed.problems];
+  if (!all.some((p) => p.fatal) && parsed.blocks.length === 0) {
+    all.push(problem(file, RULES.articleEmpty, 'No article text was found in the file; add the text or delete the file. Skipped.'));
+  }
+  return { id, file, ...parsed, problems: all };
+}
+
+type Parsed = Pick<RawArticle, 'meta' | 'hasHeadline' | 'blocks' | 'problems'>;
+
+const SCRIPT = /<\s*(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=\s*["']|javascript:/i;
+
+/** Plain text: one block a line; the first line is the headline when it reads like one. */
+export function readText(text: string, file: string): Parsed {
+  const scripted = refuseScript(text, file);
+  if (scripted) return scripted;
+  const lines = splitLines(stripTags(text));
+  const first = lines[0];
+  const hasHeadline = first !== undefined && lines.length > 1 && isHeadline(first);
+  return {
+    meta: { ...EMPTY_META, title: hasHeadline ? (first ?? null) : null },
+    hasHeadline,
+    blocks: hasHeadline ? lines.slice(1) : lines,
+    problems: [],
+  };
+}
+
+/** Markdown with optional frontmatter (`title`, `outlet`, `author`, `url`, `published`). */
+export function readMarkdown(text: string, file: string): Parsed {
+  const fm = parseFrontmatter(text, file);
+  if (fm.problems.length > 0) return { meta: EMPTY_META, hasHeadline: false, blocks: [], problems: fm.problems };
+  const scripted = refuseScript(fm.content, file);
+  if (scripted) return scripted;
+  const blocks: string[] = [];
+  const walk = (nodes: RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph' || node.type === 'heading') {
+        for (const line of splitLines(toString(node))) blocks.push(line);
+      } else if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(fromMarkdown(stripTags(fm.content)).children);
+  const str = (key: string): string | null => {
+    const value = fm.data[key];
+    return typeof value === 'string' && value.trim() !== '' ? normalizeText(value.trim()) : value instanceof Date ? value.toISOString().slice(0, 10) : null;
+  };
+  let title = str('title');
+  let hasHeadline = title !== null;
+  const headingFirst = /^\s*#\s/.test(fm.content);
+  if (!title && blocks[0] !== undefined && (headingFirst || (blocks.length > 1 && isHeadline(blocks[0])))) {
+    title = blocks.shift() ?? null;
+    hasHeadline = true;
+  }
+  return {
+    meta: { title, outlet: str('outlet'), author: str('author'), url: str('url'), published: str('published') },
+    hasHeadline,
+    blocks,
+    problems: [],
+  };
+}
+
+/** A saved web page: Readability's main text and the page's declared metadata. */
+export function readHtml(text: string, file: string): Parsed {
+  const page = extractArticle(text);
+  if (!page.isArticle) {
+    return { meta: EMPTY_META, hasHeadline: false, blocks: [], problems: [problem(file, RULES.articleNotArticle, 'No article text found in the page (it may be a section front or an error page); save the article page itself. Skipped.')] };
+  }
+  const blocks = page.blocks.map((b) => normalizeText(b)).filter((b) => b !== '');
+  return {
+    meta: { title: page.title, outlet: page.outlet, author: page.author, url: page.url, published: page.published },
+    hasHeadline: page.title !== null,
+    blocks,
+    problems: [],
+  };
+}
+
+/** A line reads as a headline when it is short and does not end like a sentence. */
+export function isHeadline(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  return line.length <= 200 && words <= 30 && !/[.:;,]["'”’»)]?$/.test(line);
+}
+
+function refuseScript(text: string, file: string): Parsed | null {
+  if (!SCRIPT.test(text)) return null;
+  return {
+    meta: EMPTY_META,
+    hasHeadline: false,
+    blocks: [],
+    problems: [problem(file, RULES.articleMarkup, 'Text contains script or embedded markup (<script>, <iframe>, event handlers); save the article as clean text or as the full .html page. Skipped.')],
+  };
+}
+
+function stripTags(text: string): string {
+  return text.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
+}
+
+function splitLines(text: string): string[] {
+  return normalizeText(text)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}

@@ -1,0 +1,131 @@
+/**
+ * Compares what the sources of one claim say: its status (corroborated by 2+ sources, resting on a
+ * single source, or disputed), the conflicts on figures, dates, weekdays and speakers with each
+ * source's value, and a word-level diff between differently worded versions of a quote.
+ */
+import { diffWordsWithSpace } from 'diff';
+import type { Appearance, Conflict, Variant } from '../../src/schema.ts';
+import { personKey } from './people.ts';
+import { findQuotes } from './quotes.ts';
+import { compatible, dimension } from './values.ts';
+import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
+
+/** Characters of context kept on each side of a TextQuoteSelector's `exact`. */
+export const SELECTOR_CONTEXT = 32;
+
+/** Turns matched clusters into draft claims (ids and pillars come later). */
+export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {
+  return clusters.map((cluster) => {
+    const rep = cluster.representative;
+    const sources = [...new Set(cluster.mentions.map((m) => m.source))].sort();
+    const conflicts = [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions)];
+    return {
+      id: '',
+      text: rep.kind === 'quote' ? rep.text : rep.sentence.text,
+      kind: rep.kind,
+      speaker: rep.kind === 'quote' ? (rep.speaker ?? commonSpeaker(cluster.mentions)) : rep.speaker,
+      autoPillar: null,
+      status: conflicts.length > 0 ? 'disputed' : sources.length >= 2 ? 'corroborated' : 'single-source',
+      sources,
+      appearances: cluster.mentions.map((m) => appearance(m, articles.get(m.source)?.text ?? '')),
+      conflicts,
+      variants: variants(cluster.mentions, rep),
+    };
+  });
+}
+
+/** Where a mention sits in its source, as W3C Web Annotation selectors. */
+export function appearance(m: Mention, text: string): Appearance {
+  const start = m.quote?.start ?? m.sentence.start;
+  const end = m.quote?.end ?? m.sentence.end;
+  return {
+    source: m.source,
+    sentence: m.sentence.text,
+    speaker: m.speaker,
+    index: m.sentence.index,
+    selector: {
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - SELECTOR_CONTEXT), start),
+      suffix: text.slice(end, end + SELECTOR_CONTEXT),
+      start,
+      end,
+    },
+  };
+}
+
+/** Sources that give incompatible values of one dimension ("Tuesday" against "Monday"). */
+function valueConflicts(mentions: readonly Mention[]): Conflict[] {
+  const bySource = new Map<string, Map<string, Value[]>>();
+  for (const m of mentions) {
+    for (const v of m.values) {
+      const dims = bySource.get(m.source) ?? new Map<string, Value[]>();
+      dims.set(dimension(v), [...(dims.get(dimension(v)) ?? []), v]);
+      bySource.set(m.source, dims);
+    }
+  }
+  const dimensions = [...new Set([...bySource.values()].flatMap((d) => [...d.keys()]))].sort();
+  const conflicts: Conflict[] = [];
+  for (const dim of dimensions) {
+    const entries = [...bySource].flatMap(([source, dims]) => (dims.has(dim) ? [{ source, values: dims.get(dim) ?? [] }] : []));
+    if (entries.length < 2) continue;
+    const clash = entries.some((a, i) =>
+      entries.slice(i + 1).some((b) => !a.values.some((va) => b.values.some((vb) => compatible(va, vb)))),
+    );
+    if (!clash) continue;
+    const field = entries[0]?.values[0]?.field ?? 'figure';
+    conflicts.push({
+      field,
+      values: entries.map((e) => ({ source: e.source, value: [...new Set(e.values.map((v) => v.raw))].join(', ') })),
+    });
+  }
+  return conflicts;
+}
+
+/** Sources that put the same words in different people's mouths. */
+function speakerConflicts(mentions: readonly Mention[]): Conflict[] {
+  const quoted = mentions.filter((m) => m.kind === 'quote' && m.speaker);
+  const keys = new Set(quoted.map((m) => personKey(m.speaker ?? '')));
+  if (keys.size < 2) return [];
+  const bySource = new Map<string, string>();
+  for (const m of quoted) if (!bySource.has(m.source)) bySource.set(m.source, m.speaker ?? '');
+  return [{ field: 'actor', values: [...bySource].map(([source, value]) => ({ source, value })) }];
+}
+
+function commonSpeaker(mentions: readonly Mention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.speaker) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+}
+
+/** The quoted words of a mention: its quote, or every quoted span of its sentence. */
+function quotedWords(m: Mention): string {
+  if (m.quote) return m.quote.text;
+  return findQuotes(m.sentence.text)
+    .map((q) => m.sentence.text.slice(q.start, q.end))
+    .join(' … ');
+}
+
+/** Differently worded versions of the claim's quote, each diffed word by word against the claim's. */
+function variants(mentions: readonly Mention[], rep: Mention): Variant[] {
+  // Only quotes have wordings to compare: a quote, and other sources' attributed quoted words.
+  if (!mentions.some((m) => m.kind === 'quote')) return [];
+  const quoting = mentions.filter((m) => (m.kind === 'quote' || m.speaker !== null) && quotedWords(m) !== '');
+  if (quoting.length < 2) return [];
+  const base = quotedWords(rep) !== '' ? rep : (quoting[0] as Mention);
+  const baseText = quotedWords(base);
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const out: Variant[] = [];
+  for (const m of quoting) {
+    if (m === base) continue;
+    const text = quotedWords(m);
+    if (norm(text) === norm(baseText)) continue;
+    const diff = diffWordsWithSpace(baseText, text).map((part) => ({
+      op: part.added ? ('added' as const) : part.removed ? ('removed' as const) : ('same' as const),
+      text: part.value,
+    }));
+    out.push({ source: m.source, text, speaker: m.speaker, diff });
+  }
+  // The version the others are diffed against leads the list, so every wording is shown.
+  if (out.length > 0) out.unshift({ source: base.source, text: baseText, speaker: base.speaker, diff: [{ op: 'same', text: baseText }] });
+  return out;
+}

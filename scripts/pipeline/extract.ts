@@ -1,0 +1,161 @@
+/**
+ * Finds the check-worthy statements and the direct quotes of each article, with who says them
+ * ("he said" resolved to the person named before), the people they name and the values they state.
+ */
+import { PRONOUN, SPEECH_VERBS, SYNONYMS, canonicalPhrases } from './lexicon.ts';
+import { PeopleRegistry, type NameHit } from './people.ts';
+import { findQuotes, wordCount } from './quotes.ts';
+import { SETTINGS } from './settings.ts';
+import { contentStems } from './text.ts';
+import { findValues } from './values.ts';
+import type { Mention, SegmentedArticle, Sentence } from './types.ts';
+
+const EVENT_VERBS =
+  /\b(will|would|could|agreed|agree|pledged?|committed?|signed|announced|adopted|endorsed|established?|deploy\w*|launch\w*|approved|rejected|declined|attended|met|killed|won|lost|voted|passed|includes?|including|outlined|proposed|unveiled|confirmed|led|leads?|backed|occup\w+|invaded|lead|provide|support\w*|set to|plans?|expected)\b/i;
+const OPINION = /^(but|and|so)?\s*(i think|i believe|in my view|perhaps|maybe)\b/i;
+
+/** Learns the people named across all articles, so a surname alone is recognised anywhere. */
+export function learnPeople(articles: readonly SegmentedArticle[]): PeopleRegistry {
+  const registry = new PeopleRegistry();
+  for (const article of articles) for (const s of article.sentences) if (s.kind === 'body') registry.learn(s.text);
+  return registry;
+}
+
+/** The mentions of one article, in reading order. */
+export function extract(article: SegmentedArticle, people: PeopleRegistry): Mention[] {
+  const mentions: Mention[] = [];
+  const quotes = article.blocks.flatMap((b) => findQuotes(b.text).map((q) => ({ start: q.start + b.start, end: q.end + b.start })));
+  let previousSpeaker: string | null = null;
+  let lastPerson: string | null = null;
+  let lastQuoteSpeaker: { speaker: string; end: number } | null = null;
+  const covered = new Set<number>();
+  for (const sentence of article.sentences) {
+    if (sentence.kind === 'heading') {
+      previousSpeaker = null;
+      continue;
+    }
+    const inside = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+    const outside = maskQuotes(sentence, inside);
+    const names = people.find(sentence.text).filter((n) => outside.slice(n.start, n.end).trim() !== '');
+    const speaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson);
+    const long = inside.find((q) => q.start >= sentence.start && isQuotation(article.text.slice(q.start, q.end)));
+    if (!covered.has(sentence.index)) {
+      if (long) {
+        // A quote may run over several sentences; its attribution can sit in any of them.
+        const span = article.sentences.filter((s) => s.kind === 'body' && s.start < long.end && s.end > long.start);
+        for (const s of span) covered.add(s.index);
+        let quoteSpeaker = speaker;
+        for (const s of span.slice(1)) {
+          if (quoteSpeaker) break;
+          quoteSpeaker = findSpeaker(maskQuotes(s, inside.concat(quotes.filter((q) => q.start < s.end && q.end > s.start))), people.find(s.text), previousSpeaker ?? lastPerson);
+        }
+        // An unattributed quote right after another one continues it.
+        if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
+        const first = span[0] ?? sentence;
+        const last = span.at(-1) ?? sentence;
+        const whole: Sentence = { ...first, text: article.text.slice(first.start, last.end), end: last.end };
+        mentions.push(mention(article.id, whole, 'quote', article.text.slice(long.start, long.end), long, quoteSpeaker, names, people));
+        if (quoteSpeaker) lastQuoteSpeaker = { speaker: quoteSpeaker, end: long.end };
+      } else if (checkWorthy(sentence.text, names.length)) {
+        mentions.push(mention(article.id, sentence, 'statement', sentence.text, null, speaker, names, people));
+      }
+    }
+    previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
+    lastPerson = names.at(-1)?.key ?? lastPerson;
+  }
+  return mentions;
+}
+
+function mention(
+  source: string,
+  sentence: Sentence,
+  kind: Mention['kind'],
+  text: string,
+  quote: { start: number; end: number } | null,
+  speaker: string | null,
+  names: readonly NameHit[],
+  people: PeopleRegistry,
+): Mention {
+  // Names say who, not what: matching compares them separately (speaker and actor rules).
+  const nameStems = new Set(names.flatMap((n) => contentStems(sentence.text.slice(n.start, n.end))));
+  for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
+  const stems = contentStems(canonicalPhrases(sentence.text), SYNONYMS).filter((t) => !nameStems.has(t));
+  // Adjacent pairs ("ceasefir monitor") carry the claim's phrases; single stems its vocabulary.
+  const pairs = stems.slice(1).map((t, i) => `${stems[i]}_${t}`);
+  const terms = [...new Set([...stems, ...pairs])];
+  return {
+    key: `${source}#${sentence.index}${quote ? 'q' : ''}`,
+    source,
+    sentence,
+    kind,
+    text,
+    quote: quote ? { text, start: quote.start, end: quote.end } : null,
+    speaker: speaker ? (people.name(speaker) ?? speaker) : null,
+    actors: [...new Set(names.map((n) => n.key))].sort(),
+    values: findValues(sentence.text),
+    terms,
+  };
+}
+
+/** A quoted span is a quotation when it is long enough and not a Title Cased name or title. */
+function isQuotation(text: string): boolean {
+  if (wordCount(text) < SETTINGS.extract.minQuoteWords) return false;
+  const content = text.split(/\s+/).filter((w) => w.length > 3);
+  const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / Math.max(content.length, 1) < 0.6;
+}
+
+/** The sentence text with quoted words blanked out, offsets kept. */
+function maskQuotes(sentence: Sentence, quotes: readonly { start: number; end: number }[]): string {
+  let out = sentence.text;
+  for (const q of quotes) {
+    const s = Math.max(0, q.start - sentence.start);
+    const e = Math.min(out.length, q.end - sentence.start);
+    if (e > s) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  }
+  return out;
+}
+
+/**
+ * Who a sentence attributes words to: the person named nearest a speech verb, or, for "he said",
+ * the person the text was last about.
+ */
+function findSpeaker(outside: string, names: readonly NameHit[], antecedent: string | null): string | null {
+  const verb = SPEECH_VERBS.exec(outside);
+  if (!verb) return null;
+  const at = verb.index;
+  let best: { key: string; distance: number } | null = null;
+  for (const n of names) {
+    // Subjects come before the verb; "said Macron" puts the name right after it. A possessive
+    // ("Trump’s envoy said") names someone else's words, so it only wins when nothing else does.
+    const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) ? 200 : 0;
+    const distance = (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
+    if (n.start > at + verb[0].length + 30) continue;
+    if (!best || distance < best.distance) best = { key: n.key, distance };
+  }
+  const pronoun = PRONOUN.exec(outside);
+  if (pronoun && antecedent) {
+    const distance = Math.abs(at - pronoun.index);
+    if (!best || distance < best.distance) {
+      // A name before the pronoun in the same sentence is what "he" refers to.
+      const earlier = names.filter((n) => n.end <= pronoun.index).at(-1);
+      return earlier?.key ?? antecedent;
+    }
+  }
+  return best?.key ?? null;
+}
+
+/** Whether a sentence states something a reader could check. */
+function checkWorthy(text: string, people: number): boolean {
+  if (/\?["'”’»]?$/.test(text) || OPINION.test(text)) return false;
+  const content = contentStems(text).length;
+  const values = findValues(text).length > 0;
+  // A short sentence still counts when it states a value ("It was signed on Tuesday").
+  if (content < SETTINGS.extract.minContentWords - (values ? 2 : 0)) return false;
+  let score = 0;
+  if (values || /\d/.test(text)) score += 1;
+  if (people > 0 || /\s\p{Lu}[\p{L}.-]+/u.test(text)) score += 1;
+  if (SPEECH_VERBS.test(text)) score += 1;
+  if (EVENT_VERBS.test(text)) score += 1;
+  return score >= SETTINGS.extract.minCheckWorthiness;
+}

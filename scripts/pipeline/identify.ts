@@ -1,0 +1,158 @@
+/**
+ * Gives every claim a stable id. A claim keeps the id of the existing claim whose evidence (source
+ * and exact words) it shares most, then whose text it repeats; only a new claim gets a new id, a
+ * slug of its words. Existing claims nothing matched are never dropped: they are re-anchored where
+ * their words can still be found (exact quote, then prefix and suffix, then a fuzzy match, as
+ * annotation tools re-attach highlights), or kept as orphaned, pointing to the claim that took
+ * over their evidence when there is one.
+ */
+import type { Appearance } from '../../src/schema.ts';
+import { SELECTOR_CONTEXT } from './compare.ts';
+import { contentStems, fold, isStopword, words } from './text.ts';
+import type { DraftClaim, SegmentedArticle } from './types.ts';
+
+/** What the previous run wrote for a claim: its id and the evidence it had. */
+export interface PreviousClaim {
+  id: string;
+  text: string;
+  appearances: readonly Appearance[];
+}
+
+/** A claim carried over from the previous run that no current claim took the place of. */
+export interface CarriedClaim {
+  id: string;
+  appearances: Appearance[];
+  orphaned: boolean;
+  supersededBy: string | null;
+}
+
+const evidenceKey = (a: Pick<Appearance, 'source' | 'selector'>): string => `${a.source}\u0000${a.selector.exact}`;
+
+/** Assigns ids in place and returns the previous claims that were not matched. */
+export function identify(
+  drafts: DraftClaim[],
+  previous: readonly PreviousClaim[],
+  articles: ReadonlyMap<string, SegmentedArticle>,
+): CarriedClaim[] {
+  const byEvidence = new Map<string, string[]>();
+  for (const p of previous) for (const a of p.appearances) byEvidence.set(evidenceKey(a), [...(byEvidence.get(evidenceKey(a)) ?? []), p.id]);
+  const pairs: Array<{ d: number; id: string; overlap: number }> = [];
+  drafts.forEach((draft, d) => {
+    const counts = new Map<string, number>();
+    for (const a of draft.appearances) for (const id of byEvidence.get(evidenceKey(a)) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [id, overlap] of counts) pairs.push({ d, id, overlap });
+  });
+  pairs.sort((a, b) => b.overlap - a.overlap || a.d - b.d || (a.id < b.id ? -1 : 1));
+  const taken = new Set<string>();
+  for (const { d, id } of pairs) {
+    const draft = drafts[d];
+    if (!draft || draft.id !== '' || taken.has(id)) continue;
+    draft.id = id;
+    taken.add(id);
+  }
+  // A claim whose evidence moved (an edited article) is still found by its words.
+  const byText = new Map(previous.map((p) => [normalise(p.text), p.id]));
+  for (const draft of drafts) {
+    const id = byText.get(normalise(draft.text));
+    if (draft.id === '' && id !== undefined && !taken.has(id)) {
+      draft.id = id;
+      taken.add(id);
+    }
+  }
+  const used = new Set([...previous.map((p) => p.id), ...taken]);
+  for (const draft of drafts) {
+    if (draft.id !== '') continue;
+    draft.id = uniqueSlug(slug(draft.text), used);
+    used.add(draft.id);
+  }
+  return previous
+    .filter((p) => !taken.has(p.id))
+    .map((p) => {
+      const appearances = p.appearances.flatMap((a) => reanchor(a, articles.get(a.source)) ?? []);
+      const successor = p.appearances.flatMap((a) => drafts.filter((d) => d.appearances.some((x) => evidenceKey(x) === evidenceKey(a))).map((d) => d.id))[0];
+      return { id: p.id, appearances, orphaned: appearances.length === 0, supersededBy: successor ?? null };
+    });
+}
+
+/** Finds an appearance again in the current text of its source, or null when it is gone. */
+export function reanchor(old: Appearance, article: SegmentedArticle | undefined): Appearance | null {
+  if (!article) return null;
+  const text = article.text;
+  const { exact, prefix, suffix } = old.selector;
+  let start = -1;
+  const hits: number[] = [];
+  for (let i = text.indexOf(exact); i !== -1 && hits.length < 50; i = text.indexOf(exact, i + 1)) hits.push(i);
+  if (hits.length === 1) start = hits[0] ?? -1;
+  else if (hits.length > 1) {
+    // Several places: the one whose context matches best, then the one nearest the old position.
+    const score = (i: number): number => common(text.slice(Math.max(0, i - prefix.length), i), prefix, true) + common(text.slice(i + exact.length, i + exact.length + suffix.length), suffix, false);
+    start = [...hits].sort((a, b) => score(b) - score(a) || Math.abs(a - old.selector.start) - Math.abs(b - old.selector.start))[0] ?? -1;
+  }
+  let end = start === -1 ? -1 : start + exact.length;
+  if (start === -1 && prefix.length >= 8 && suffix.length >= 8) {
+    const p = text.indexOf(prefix);
+    const s = p === -1 ? -1 : text.indexOf(suffix, p + prefix.length);
+    if (p !== -1 && s !== -1 && s - (p + prefix.length) < exact.length * 2 + 40) [start, end] = [p + prefix.length, s];
+  }
+  const sentence =
+    start === -1
+      ? fuzzy(exact, article)
+      : article.sentences.find((x) => x.start <= start && x.end >= start);
+  if (!sentence) return null;
+  if (start === -1) [start, end] = [sentence.start, sentence.end];
+  return {
+    ...old,
+    sentence: sentence.text,
+    index: sentence.index,
+    selector: {
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - SELECTOR_CONTEXT), start),
+      suffix: text.slice(end, end + SELECTOR_CONTEXT),
+      start,
+      end,
+    },
+  };
+}
+
+/** The sentence sharing most words with the old text, when it shares at least half of them. */
+function fuzzy(exact: string, article: SegmentedArticle): SegmentedArticle['sentences'][number] | undefined {
+  const want = new Set(contentStems(exact));
+  if (want.size === 0) return undefined;
+  let best: { s: SegmentedArticle['sentences'][number]; score: number } | undefined;
+  for (const s of article.sentences) {
+    const have = new Set(contentStems(s.text));
+    let shared = 0;
+    for (const w of want) if (have.has(w)) shared++;
+    const score = shared / (want.size + have.size - shared);
+    if (!best || score > best.score) best = { s, score };
+  }
+  return best && best.score >= 0.5 ? best.s : undefined;
+}
+
+function common(a: string, b: string, fromEnd: boolean): number {
+  let n = 0;
+  while (n < a.length && n < b.length && (fromEnd ? a[a.length - 1 - n] === b[b.length - 1 - n] : a[n] === b[n])) n++;
+  return n;
+}
+
+function normalise(text: string): string {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** A readable id from a claim's first content words: "us-lead-ceasefire-monitoring-mechanism". */
+export function slug(text: string): string {
+  const parts = words(text)
+    .map((w) => w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ''))
+    .filter((w) => w !== '' && !isStopword(w));
+  let out = '';
+  for (const part of parts) {
+    if (out.length + part.length + 1 > 60) break;
+    out = out === '' ? part : `${out}-${part}`;
+  }
+  return out || 'claim';
+}
+
+function uniqueSlug(base: string, used: ReadonlySet<string>): string {
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * The pipeline, stage by stage: ingest → validate → clean → segment → extract → match → compare →
+ * classify → identify → write. Only ingest reads and only write writes.
+ */
+import type { Status } from '../../src/schema.ts';
+import { RULES, problem } from '../errors.ts';
+import { clean } from './clean.ts';
+import { classify } from './classify.ts';
+import { compare } from './compare.ts';
+import { extract, learnPeople } from './extract.ts';
+import { identify } from './identify.ts';
+import { ingest } from './ingest.ts';
+import { match } from './match.ts';
+import { segment } from './segment.ts';
+import { validate } from './validate.ts';
+import { commit, renderClaim, renderSource, type ClaimOut, type WriteReport } from './write.ts';
+import type { Problem, SegmentedArticle } from './types.ts';
+
+export interface RunOptions {
+  /** Validate only: never write. */
+  dryRun?: boolean;
+  /** Called as each stage finishes, with a one-line summary. */
+  progress?: (stage: string, detail: string, ms: number) => void;
+}
+
+export interface RunResult {
+  problems: Problem[];
+  /** False when a curated file has a fatal problem: nothing was written. */
+  ok: boolean;
+  sources: number;
+  sentences: number;
+  mentions: number;
+  claims: ClaimOut[];
+  counts: Record<Status, number>;
+  write: WriteReport | null;
+}
+
+/** Runs the whole pipeline on a content root. */
+export async function run(root: string, options: RunOptions = {}): Promise<RunResult> {
+  const timer = stageTimer(options.progress);
+  const input = await ingest(root);
+  timer('ingest', `${input.articles.length} articles, ${input.pillars.length} pillars, ${input.claims.length} claims`);
+  const curated = validate(input);
+  const problems = [...curated.problems, ...input.articles.flatMap((a) => a.problems)];
+  const fatal = curated.problems.some((p) => p.fatal);
+  timer('validate', fatal ? 'curated files have errors: nothing will be written' : 'curated files are valid');
+  const counts: Record<Status, number> = { corroborated: 0, 'single-source': 0, disputed: 0 };
+  const result: RunResult = { problems, ok: !fatal, sources: 0, sentences: 0, mentions: 0, claims: [], counts, write: null };
+  if (fatal) return result;
+
+  const usable = input.articles.filter((a) => !a.problems.some((p) => p.fatal));
+  const duplicates = new Set(usable.filter((a, i) => usable.findIndex((b) => b.id === a.id) !== i).map((a) => a.id));
+  for (const a of usable.filter((x) => duplicates.has(x.id))) {
+    problems.push(problem(a.file, RULES.duplicateId, `Unexpected second article with id "${a.id}": another file in articles/ has the same name. Rename one of them. Skipped.`));
+  }
+  const cleaned = usable.filter((a) => !duplicates.has(a.id)).map(clean);
+  timer('clean', `${cleaned.reduce((n, a) => n + a.removed.length, 0)} clutter blocks removed`);
+  const articles = cleaned.map(segment);
+  const byId = new Map<string, SegmentedArticle>(articles.map((a) => [a.id, a]));
+  result.sources = articles.length;
+  result.sentences = articles.reduce((n, a) => n + a.sentences.length, 0);
+  timer('segment', `${result.sentences} sentences`);
+  const people = learnPeople(articles);
+  const mentions = articles.flatMap((a) => extract(a, people));
+  result.mentions = mentions.length;
+  timer('extract', `${mentions.length} statements and quotes`);
+  const clusters = match(mentions);
+  timer('match', `${clusters.length} claims`);
+  const drafts = compare(clusters, byId);
+  timer('compare', `${drafts.filter((d) => d.conflicts.length > 0).length} with conflicts`);
+  classify(drafts, curated.pillars.map((p) => ({ id: p.id, order: p.order, keywords: p.keywords, text: `${p.title}\n${p.summary ?? ''}\n${p.body}` })));
+  timer('classify', `${drafts.filter((d) => d.autoPillar !== null).length} in a pillar`);
+  const carried = identify(drafts, curated.claims.map((c) => c.previous), byId);
+  const edits = new Map(curated.claims.map((c) => [c.id, c]));
+  const claims: ClaimOut[] = drafts.map((d) => {
+    const file = edits.get(d.id);
+    return { ...d, ...(file?.edits ?? { verdict: null, pillar: null, hidden: false, mergeInto: null }), note: file?.note ?? '', orphaned: false, supersededBy: null };
+  });
+  for (const c of carried) {
+    const file = edits.get(c.id);
+    if (!file) continue;
+    const sources = [...new Set(c.appearances.map((a) => a.source))].sort();
+    const facts = file.facts;
+    claims.push({
+      ...file.edits,
+      id: c.id,
+      note: file.note,
+      text: file.previous.text || c.id,
+      kind: facts['kind'] === 'quote' ? 'quote' : 'statement',
+      speaker: typeof facts['speaker'] === 'string' ? facts['speaker'] : null,
+      autoPillar: typeof facts['autoPillar'] === 'string' && curated.pillars.some((p) => p.id === facts['autoPillar']) ? facts['autoPillar'] : null,
+      status: sources.length >= 2 ? 'corroborated' : 'single-source',
+      sources,
+      appearances: c.appearances,
+      conflicts: [],
+      variants: [],
+      orphaned: c.orphaned,
+      supersededBy: c.supersededBy,
+    });
+    if (c.orphaned) {
+      problems.push(problem(`claims/${c.id}.md`, RULES.orphaned, `No article states this claim any more${c.supersededBy ? `; its evidence is now in claims/${c.supersededBy}.md` : ''}. Its page and your edits are kept; set \`mergeInto\` or \`hidden: true\`, or delete the file.`, { fatal: false }));
+    }
+  }
+  claims.sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const c of claims) if (!c.hidden && c.mergeInto === null) counts[c.status]++;
+  result.claims = claims;
+  timer('identify', `${claims.length - drafts.length} carried over from earlier runs`);
+  if (options.dryRun) return result;
+  const files = new Map<string, string>();
+  for (const c of claims) files.set(`claims/${c.id}.md`, renderClaim(c));
+  for (const a of articles) files.set(`sources/${a.id}.md`, renderSource(a, claims));
+  result.write = await commit(input.root, files, ['sources']);
+  timer('write', `${result.write.written.length} written, ${result.write.unchanged} unchanged, ${result.write.deleted.length} removed`);
+  return result;
+}
+
+function stageTimer(progress: RunOptions['progress']): (stage: string, detail: string) => void {
+  let last = performance.now();
+  return (stage, detail) => {
+    const now = performance.now();
+    progress?.(stage, detail, now - last);
+    last = now;
+  };
+}

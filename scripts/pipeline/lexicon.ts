@@ -1,0 +1,116 @@
+/**
+ * English-language knowledge the stages share: speech verbs, titles that introduce people, words
+ * that make a capitalised phrase an organisation or place rather than a person, demonyms, and
+ * synonym groups common in news writing. Nothing here is about a particular event: event
+ * knowledge (pillars, keywords, verdicts) lives in the content root.
+ */
+import { stem } from './text.ts';
+
+/** Verbs that attribute words to a speaker. */
+export const SPEECH_VERBS =
+  /\b(said|says|say|told|tells|added|adds|stated|states|noted|notes|remarked|argued|argues|emphasi[sz]ed|stressed|warned|cautioned|explained|declared|insisted|wrote|writes|tweeted|posted|announced|acknowledged|highlighted|mentioned|indicated|described|calling|called|praising|praised|pointed out|expressed|asserted|claimed|replied|responded|urged|vowed|promised|pledged|admitted|conceded|suggested|thanked|welcomed|echoed|recalled|predicted|according to)\b/i;
+
+/** Titles and roles that come right before a person's name. */
+export const TITLES =
+  /\b(President|Vice President|Prime Minister|Chancellor|Minister|Foreign Minister|Defen[cs]e Minister|Secretary|Secretary-General|Envoy|envoy|Ambassador|ambassador|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|King|Queen|Prince|Princess|Pope|Dr\.|Mr\.|Mrs\.|Ms\.|Judge|Justice|spokesperson|spokesman|spokeswoman|adviser|advisor|chief|leader|CEO|Chairman|Chairwoman|Chair|Director|Commissioner|Speaker)\s+$/;
+
+/** Capitalised words that mark a phrase as an organisation, place, event or date, not a person. */
+export const NOT_PERSON = new Set(
+  (
+    'The A An In On At For From With By Of And Or But This That These Those It Its Their Our His Her We They He She I ' +
+    'United States Kingdom Union European Council Coalition Force Forces Ministry Department Office House Republic Nations ' +
+    'Charter Court Party Army Navy Air Bank Fund Agency Commission Committee Organization Organisation Senate Congress ' +
+    'Parliament Government Palace Kremlin Street Square World War Day News Times Post Press Group Inc Ltd Corp Company ' +
+    'University Institute Police Region Sea Ocean North South East West Northern Southern Eastern Western Central ' +
+    'Memorandum Article Treaty Agreement Declaration Summit Conference Plan Pact Accord Initiative Program Programme ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December Minister President Prime Chancellor Secretary General Special Envoy Chief ' +
+    'Federal National International Global Security Defense Defence Peace Summit Alliance Airport Station Bridge ' +
+    'Church Hospital School College Museum Stadium Tower Hall Center Centre Island Islands River Mountain Valley ' +
+    'Tags Share Follow Related Photo Image Getty Reuters AFP AP Pool Images Via Sputnik Associated Press'
+  ).split(/\s+/),
+);
+
+/** Pronouns that refer back to the last person named. */
+export const PRONOUN = /\b(he|she)\b/i;
+
+const DEMONYMS: Array<[string, string[]]> = [
+  ['us', ['U.S', 'US', 'USA', 'American', 'Americans', 'America']],
+  ['uk', ['U.K', 'UK', 'Britain', 'British', 'Briton', 'Britons']],
+  ['europe', ['Europe', 'European', 'Europeans', 'EU']],
+  ['france', ['France', 'French']],
+  ['germany', ['Germany', 'German', 'Germans']],
+  ['ukraine', ['Ukraine', 'Ukrainian', 'Ukrainians']],
+  ['russia', ['Russia', 'Russian', 'Russians']],
+  ['italy', ['Italy', 'Italian', 'Italians']],
+  ['poland', ['Poland', 'Polish', 'Poles']],
+  ['spain', ['Spain', 'Spanish']],
+  ['china', ['China', 'Chinese']],
+  ['japan', ['Japan', 'Japanese']],
+  ['india', ['India', 'Indian', 'Indians']],
+  ['canada', ['Canada', 'Canadian', 'Canadians']],
+  ['australia', ['Australia', 'Australian', 'Australians']],
+  ['brazil', ['Brazil', 'Brazilian', 'Brazilians']],
+  ['mexico', ['Mexico', 'Mexican', 'Mexicans']],
+  ['israel', ['Israel', 'Israeli', 'Israelis']],
+  ['iran', ['Iran', 'Iranian', 'Iranians']],
+  ['turkey', ['Turkey', 'Turkish']],
+  ['netherlands', ['Netherlands', 'Dutch']],
+  ['sweden', ['Sweden', 'Swedish']],
+  ['norway', ['Norway', 'Norwegian']],
+  ['denmark', ['Denmark', 'Danish']],
+  ['finland', ['Finland', 'Finnish']],
+  ['greece', ['Greece', 'Greek']],
+  ['egypt', ['Egypt', 'Egyptian']],
+  ['korea', ['Korea', 'Korean', 'Koreans']],
+];
+
+/** Groups of words that news writing uses interchangeably; each maps to its group's first stem. */
+const SYNONYM_GROUPS: string[][] = [
+  ['country', 'countries', 'nation', 'nations', 'nationwide'],
+  ['troops', 'troop', 'forces', 'force', 'soldiers', 'personnel', 'contingent'],
+  ['monitoring', 'monitor', 'verification', 'verify', 'oversight', 'surveillance', 'supervision'],
+  ['ceasefire', 'truce', 'armistice'],
+  ['agreement', 'accord', 'deal', 'pact', 'treaty'],
+  ['guarantees', 'guarantee', 'assurances', 'assurance', 'guaranteed'],
+  ['meeting', 'summit', 'talks', 'conference'],
+  ['lead', 'led', 'leading'],
+  ['sign', 'signed', 'penned', 'inked'],
+  ['establish', 'established', 'create', 'created', 'creation', 'formation', 'formed'],
+  ['deploy', 'deployed', 'deployment', 'send', 'sent'],
+  ['stationed', 'station', 'based'],
+  ['office', 'cell', 'bureau'],
+  ['mechanism', 'system'],
+  ['violations', 'violation', 'breaches', 'breach'],
+  ['support', 'backing', 'backed', 'backs', 'back', 'backstop'],
+  ['neighboring', 'neighbouring', 'neighbor', 'neighbour', 'adjacent'],
+  ['compromises', 'compromise', 'concessions', 'concession'],
+  ['attack', 'attacks', 'aggression', 'invasion', 'assault'],
+  ['leaders', 'leader', 'heads', 'head'],
+  ['endorsed', 'endorse', 'adopted', 'adopt', 'approved', 'approve'],
+  ['soil', 'territory'],
+];
+
+/** Stem → canonical stem for synonyms and demonyms. */
+export const SYNONYMS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const group of SYNONYM_GROUPS) {
+    const head = stem(group[0] ?? '');
+    for (const word of group) map.set(stem(word), head);
+  }
+  for (const [key, forms] of DEMONYMS) for (const form of forms) map.set(stem(form), key);
+  return map;
+})();
+
+const PHRASES: Array<[RegExp, string]> = [
+  [/\bUnited States\b/g, 'US'],
+  [/\bUnited Kingdom\b/g, 'UK'],
+  [/\bEuropean Union\b/g, 'EU'],
+];
+
+/** Rewrites multi-word names to one token, so "United States" and "U.S." match. */
+export function canonicalPhrases(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
+  return out;
+}

@@ -1,0 +1,104 @@
+/**
+ * Finds the people an article names and folds their spellings together: "Volodymyr Zelenskyy",
+ * "Zelensky" and "President Zelensky" are one person, keyed by their folded surname and shown by
+ * the fullest name any source gives.
+ */
+import { NOT_PERSON, TITLES } from './lexicon.ts';
+import { fold } from './text.ts';
+
+/** A person named in a text, with where the name stands. */
+export interface NameHit {
+  key: string;
+  name: string;
+  start: number;
+  end: number;
+}
+
+const CAP = /^\p{Lu}[\p{L}’'-]*\p{L}$/u;
+const TOKEN = /[\p{L}][\p{L}’'.-]*/gu;
+
+/** The key a person is known by: the folded surname, without a possessive. */
+export function personKey(name: string): string {
+  const last = name.replace(/[’']s$/, '').split(/\s+/).at(-1) ?? name;
+  return fold(last);
+}
+
+/** People across all sources: key → fullest name, learnt from multi-word names and titled names. */
+export class PeopleRegistry {
+  private readonly names = new Map<string, string>();
+
+  /** Learns the full names (two or three capitalised words, or a name after a title) in a text. */
+  learn(text: string): void {
+    for (const hit of candidates(text)) {
+      if (!hit.multi && !hit.titled) continue;
+      const known = this.names.get(hit.key);
+      if (known === undefined || hit.name.length > known.length || (hit.name.length === known.length && hit.name < known)) {
+        this.names.set(hit.key, hit.name);
+      }
+    }
+  }
+
+  /** The people a text names, in order, including surname-only mentions of known people. */
+  find(text: string): NameHit[] {
+    const out: NameHit[] = [];
+    for (const hit of candidates(text)) {
+      const name = this.names.get(hit.key);
+      if (name !== undefined) out.push({ key: hit.key, name, start: hit.start, end: hit.end });
+    }
+    return out;
+  }
+
+  /** The display name for a key. */
+  name(key: string): string | undefined {
+    return this.names.get(key);
+  }
+}
+
+interface Candidate {
+  key: string;
+  name: string;
+  start: number;
+  end: number;
+  multi: boolean;
+  titled: boolean;
+}
+
+/** Runs of capitalised words that could be a person's name. */
+function candidates(text: string): Candidate[] {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ word: m[0].replace(/[’']s$/, '').replace(/\.$/, ''), start: m.index, end: m.index + m[0].length }));
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const run: typeof tokens = [];
+    while (i < tokens.length) {
+      const t = tokens[i];
+      if (!t || !CAP.test(t.word) || NOT_PERSON.has(t.word) || t.word.length < 2 || t.word === t.word.toUpperCase()) break;
+      // A name does not continue across punctuation ("Macron, Starmer").
+      const prev = run.at(-1);
+      if (prev && /[,;:()«»“”"—–]/.test(text.slice(prev.end, t.start))) break;
+      run.push(t);
+      i++;
+      if (run.length === 3) break;
+    }
+    if (run.length === 0) {
+      i++;
+      continue;
+    }
+    // A sentence's first word is capitalised anyway: "Echoing Witkoff" is not a name.
+    const sentenceStart = /(^|[.!?]["'”’»]?\s+|\n)$/.test(text.slice(Math.max(0, (run[0]?.start ?? 0) - 3), run[0]?.start ?? 0)) || run[0]?.start === 0;
+    if (sentenceStart && run.length > 1 && /(ing|ed|ly)$/.test(run[0]?.word ?? '')) run.shift();
+    const first = run[0];
+    const last = run.at(-1);
+    if (!first || !last) continue;
+    const before = text.slice(Math.max(0, first.start - 40), first.start);
+    const titled = TITLES.test(before);
+    const name = run.map((t) => t.word).join(' ');
+    // A lone capitalised word at a sentence start is an ordinary word unless a title introduces it.
+    if (run.length === 1 && sentenceStart && !titled) {
+      out.push({ key: personKey(name), name, start: first.start, end: last.end, multi: false, titled: false });
+      continue;
+    }
+    out.push({ key: personKey(name), name, start: first.start, end: last.end, multi: run.length >= 2, titled });
+  }
+  return out;
+}

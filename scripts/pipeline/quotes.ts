@@ -1,0 +1,53 @@
+/**
+ * Finds direct quotes in a block of text: «guillemets», “curly” and "straight" double quotes, even
+ * when a quote runs over several sentences. Single quotes are left alone: they are apostrophes too
+ * often to be told apart reliably.
+ */
+
+/** A quoted span: offsets of the words inside the marks. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
+const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“' };
+
+/** Quoted spans of a text, in order, not nested. */
+export function findQuotes(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    let close: string | undefined = PAIRS[ch];
+    if (ch === '"') close = '"';
+    if (close === undefined) {
+      i++;
+      continue;
+    }
+    // „…“ is German-style; a “ that closes a „ is handled by the pair table.
+    let j = text.indexOf(close, i + 1);
+    if (ch === '“' && j === -1) j = text.indexOf('"', i + 1);
+    // An opening mark with no partner within the block, or a runaway span, is not a quote.
+    if (j === -1 || j - i > 1500) {
+      i++;
+      continue;
+    }
+    const inner = trimSpan(text, i + 1, j);
+    if (inner.end > inner.start) spans.push(inner);
+    i = j + 1;
+  }
+  return spans;
+}
+
+/** Number of words in a span of text. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+function trimSpan(text: string, start: number, end: number): QuoteSpan {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:—–-]/.test(text[s] ?? '')) s++;
+  while (e > s && /[\s,;:—–-]/.test(text[e - 1] ?? '')) e--;
+  return { start: s, end: e };
+}

@@ -1,0 +1,116 @@
+/**
+ * How alike two mentions are, and which pairs are worth comparing at all: IDF-weighted overlap of
+ * content stems and stem pairs, and an inverted index over each mention's rarest shared terms so
+ * that matching never compares every pair.
+ */
+import { SETTINGS } from './settings.ts';
+import { personKey } from './people.ts';
+import { compatible, dimension } from './values.ts';
+import type { Mention } from './types.ts';
+
+/** How many of a mention's rarest terms index it for candidate pairs. */
+const BLOCKING_TERMS = 8;
+
+/** Scores how alike two mentions are, from 0 (nothing shared) to 1; `weight` is a term's IDF. */
+export type Similarity = ((a: Mention, b: Mention) => number) & { weight(term: string): number };
+
+/** IDF-weighted cosine over the mentions' term sets, learnt from this corpus. */
+export function similarity(mentions: readonly Mention[]): Similarity {
+  const df = new Map<string, number>();
+  for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(mentions.length, 2);
+  const weight = (t: string): number => Math.log((n + 1) / (df.get(t) ?? 1));
+  const norms = new Map<Mention, number>();
+  const norm = (m: Mention): number => {
+    let v = norms.get(m);
+    if (v === undefined) {
+      v = Math.sqrt(m.terms.reduce((sum, t) => sum + weight(t) ** 2, 0)) || 1;
+      norms.set(m, v);
+    }
+    return v;
+  };
+  const sets = new Map<Mention, Set<string>>();
+  const score = (a: Mention, b: Mention): number => {
+    let set = sets.get(b);
+    if (!set) sets.set(b, (set = new Set(b.terms)));
+    let dot = 0;
+    for (const t of a.terms) if (set.has(t)) dot += weight(t) ** 2;
+    // Between cosine and the overlap coefficient: a short sentence wholly inside a long one scores high.
+    const na = norm(a);
+    const nb = norm(b);
+    return dot / (Math.min(na, nb) ** 1.2 * Math.max(na, nb) ** 0.8);
+  };
+  return Object.assign(score, { weight });
+}
+
+/** The terms at least two members of a group share: what the group as a whole is about. */
+export function core(group: readonly Mention[]): Set<string> {
+  const count = new Map<string, Set<string>>();
+  for (const m of group) for (const t of m.terms) count.set(t, (count.get(t) ?? new Set()).add(m.source));
+  return new Set([...count].filter(([, sources]) => sources.size >= 2).map(([t]) => t));
+}
+
+/** Share of a core's weight that a set of terms contains (0..1). */
+export function containment(coreTerms: ReadonlySet<string>, terms: Iterable<string>, sim: Similarity): number {
+  let total = 0;
+  for (const t of coreTerms) total += sim.weight(t);
+  if (total === 0) return 0;
+  let inside = 0;
+  for (const t of new Set(terms)) if (coreTerms.has(t)) inside += sim.weight(t);
+  return inside / total;
+}
+
+/** Why two mentions may not be one claim, or null when they may. */
+export function conflictBetween(a: Mention, b: Mention, sim: number): string | null {
+  if (a.speaker && b.speaker && personKey(a.speaker) !== personKey(b.speaker) && (a.kind === 'quote' || b.kind === 'quote')) {
+    if (sim < SETTINGS.match.differentSpeakers) return 'speakers differ';
+  }
+  for (const va of a.values) {
+    for (const vb of b.values) {
+      if (dimension(va) === dimension(vb) && !compatible(va, vb) && !b.values.some((x) => compatible(va, x) && dimension(x) === dimension(va))) {
+        if (sim < SETTINGS.match.differentValues) return `${va.field} differs`;
+      }
+    }
+  }
+  return null;
+}
+
+/** Candidate pairs of mentions from different sources that share a rare term. */
+export function candidatePairs(mentions: readonly Mention[]): Array<[number, number]> {
+  const df = new Map<string, number>();
+  for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const cap = Math.max(8, Math.ceil(mentions.length * SETTINGS.match.maxBlockingShare));
+  const postings = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    // A term no other mention has cannot pair anything: index the rarest shared ones.
+    const rare = m.terms
+      .filter((t) => (df.get(t) ?? 0) >= 2)
+      .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1))
+      .slice(0, BLOCKING_TERMS);
+    for (const t of rare) if ((df.get(t) ?? 0) <= cap) postings.set(t, [...(postings.get(t) ?? []), i]);
+  });
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  for (const list of postings.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] ?? 0;
+        const j = list[y] ?? 0;
+        const id = i * mentions.length + j;
+        if (seen.has(id) || mentions[i]?.source === mentions[j]?.source) continue;
+        seen.add(id);
+        pairs.push([i, j]);
+      }
+    }
+  }
+  return pairs;
+}
+
+
+/** How many single stems two mentions share (pairs excluded). */
+export function sharedTerms(a: Mention, b: Mention): number {
+  const set = new Set(b.terms);
+  let n = 0;
+  for (const t of a.terms) if (!t.includes('_') && set.has(t)) n++;
+  return n;
+}

@@ -1,0 +1,74 @@
+/**
+ * Text normalisation and word-level helpers shared by the stages: one canonical form of whitespace
+ * and Unicode, tokens, stems and name keys.
+ */
+import { stemmer } from 'stemmer';
+
+/** NFC, Unix newlines, no soft hyphens or zero-width characters, single spaces within lines. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ *\n */g, '\n');
+}
+
+/** Folds a name or word for comparison: no accents, lower case, doubled letters single. */
+export function fold(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet for of in on at to from by with about as into onto over under after before ' +
+    'during since until while than then that this these those there here which who whom whose what when where why how ' +
+    'is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
+    'it its it\'s they them their theirs he him his she her hers we us our ours you your yours i me my mine ' +
+    'not no also just only very more most much many some any each every all both either neither such own same other another ' +
+    'said says say saying told tell according added noted stated described remarked pointed ' +
+    'if because though although however whether despite against between among within without across through ' +
+    'up down out off again further once new one two ' + // numerals are values, not terms
+    // Roles that introduce people: they say who speaks, not what is claimed.
+    'president prime minister chancellor envoy secretary official officials spokesperson spokesman spokeswoman adviser advisor leader mr mrs ms dr'
+  ).split(/\s+/),
+);
+
+/** True for words that carry no claim on their own. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word.toLowerCase());
+}
+
+/** Word tokens of a text (letters and digits, keeping inner apostrophes, dots and hyphens). */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Stem of a word, for matching inflections ("deployed", "deployment" → "deploy"). */
+export function stem(word: string): string {
+  const folded = fold(word).replace(/'s$/, '').replace(/[.']/g, '');
+  // Porter turns a final y into i only sometimes ("deployed" → deploi, "deployment" → deploy): undo it.
+  return folded.length <= 3 ? folded : stemmer(folded).replace(/i$/, 'y');
+}
+
+/** Splits hyphenated compounds so "U.S.-led" also yields "us" and "led". */
+export function contentStems(text: string, synonyms: ReadonlyMap<string, string> = new Map()): string[] {
+  const out: string[] = [];
+  for (const token of words(text)) {
+    for (const part of token.split('-')) {
+      const acronym = part.length <= 4 && part === part.toUpperCase() && /\p{Lu}/u.test(part);
+      if (part === '' || /^\d/.test(part) || (!acronym && isStopword(part))) continue;
+      const s = stem(part);
+      if (s.length < 2) continue;
+      out.push(synonyms.get(s) ?? s);
+    }
+  }
+  return out;
+}

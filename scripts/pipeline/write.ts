@@ -1,0 +1,144 @@
+/**
+ * The only stage that writes: renders claims and sources as Markdown with frontmatter (validated by
+ * the schemas the site uses), then commits them atomically, rewriting only files whose bytes
+ * change. Maintainer-owned fields and notes are copied through untouched.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { directiveToMarkdown } from 'mdast-util-directive';
+import { claimSchema, sourceSchema, STATUSES, type Claim, type ClaimEdits, type Status } from '../../src/schema.ts';
+import { stringifyFrontmatter } from '../frontmatter.ts';
+import type { SegmentedArticle } from './types.ts';
+
+/** Marks the maintainer's part of a claim file for whoever opens it. */
+const CLAIM_HEADER =
+  '# Yours to edit: verdict, pillar, hidden, mergeInto and the note below the frontmatter.\n' +
+  '# Everything else is rewritten by `npm run content` from the articles.\n';
+
+/** A claim as it will be written: the generator's facts plus the maintainer's edits and note. */
+export interface ClaimOut extends Claim {
+  id: string;
+  note: string;
+}
+
+/** Renders one claim file; throws if the data would not pass the site's schema. */
+export function renderClaim(claim: ClaimOut): string {
+  const { id, note, ...data } = claim;
+  const edits: ClaimEdits = { verdict: data.verdict, pillar: data.pillar, hidden: data.hidden, mergeInto: data.mergeInto };
+  const ordered = { ...edits, ...data };
+  const parsed = claimSchema.safeParse(ordered);
+  if (!parsed.success) throw new Error(`Internal error: claims/${id}.md would be invalid: ${parsed.error.message}`);
+  return stringifyFrontmatter(ordered, note).replace(/^---\n/, `---\n${CLAIM_HEADER}`);
+}
+
+/** Renders one source file: metadata, and the cleaned text with every claim sentence annotated. */
+export function renderSource(article: SegmentedArticle, claims: readonly ClaimOut[]): string {
+  const bySentence = new Map<number, ClaimOut[]>();
+  for (const claim of claims) {
+    if (claim.hidden) continue;
+    for (const a of claim.appearances) {
+      if (a.source !== article.id) continue;
+      const list = bySentence.get(a.index) ?? [];
+      if (!list.includes(claim)) list.push(claim);
+      bySentence.set(a.index, list);
+    }
+  }
+  const data = {
+    title: article.title,
+    headline: article.hasHeadline,
+    outlet: article.meta.outlet,
+    author: article.meta.author,
+    url: article.meta.url,
+    published: article.meta.published,
+    file: article.file,
+    sentences: article.sentences.length,
+    claims: [...new Set([...bySentence.values()].flat().map((c) => c.mergeInto ?? c.id))].sort(),
+    removed: article.removed,
+  };
+  const parsed = sourceSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`Internal error: sources/${article.id}.md would be invalid: ${parsed.error.message}`);
+  return stringifyFrontmatter(data, annotate(article, bySentence));
+}
+
+/** The cleaned text as Markdown: headings, paragraphs, and `:claim[…]{#sN claims status}` directives. */
+function annotate(article: SegmentedArticle, bySentence: ReadonlyMap<number, readonly ClaimOut[]>): string {
+  const children: RootContent[] = [];
+  for (const block of article.blocks) {
+    const inside = article.sentences.filter((s) => s.start >= block.start && s.end <= block.end);
+    const phrasing: PhrasingContent[] = [];
+    let cursor = block.start;
+    for (const s of inside) {
+      const claims = bySentence.get(s.index);
+      if (!claims || block.kind === 'heading') continue;
+      if (s.start > cursor) phrasing.push({ type: 'text', value: article.text.slice(cursor, s.start) });
+      phrasing.push({
+        type: 'textDirective',
+        name: 'claim',
+        attributes: { id: `s${s.index}`, claims: [...new Set(claims.map((c) => c.mergeInto ?? c.id))].join(' '), status: notable(claims.map((c) => c.status)) },
+        children: [{ type: 'text', value: s.text }],
+      });
+      cursor = s.end;
+    }
+    if (block.end > cursor) phrasing.push({ type: 'text', value: article.text.slice(cursor, block.end) });
+    if (block.kind === 'heading') children.push({ type: 'heading', depth: 2, children: phrasing });
+    else children.push({ type: 'paragraph', children: phrasing } satisfies Paragraph);
+  }
+  const root: Root = { type: 'root', children };
+  return toMarkdown(root, { extensions: [directiveToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
+}
+
+/** Disputed outranks corroborated outranks single-source. */
+function notable(statuses: readonly Status[]): Status {
+  const rank: Record<Status, number> = { disputed: 0, corroborated: 1, 'single-source': 2 };
+  return [...statuses].sort((a, b) => rank[a] - rank[b])[0] ?? STATUSES[2];
+}
+
+/** What a run changed on disk. */
+export interface WriteReport {
+  written: string[];
+  unchanged: number;
+  deleted: string[];
+}
+
+/**
+ * Writes files (paths relative to the root) atomically: every file goes to a temporary name first
+ * and is renamed over its target only once all are written, and only when its bytes differ.
+ * `prune` lists folders whose files not in `files` are stale and removed.
+ */
+export async function commit(root: string, files: ReadonlyMap<string, string>, prune: readonly string[]): Promise<WriteReport> {
+  const changed: Array<[string, string]> = [];
+  let unchanged = 0;
+  for (const [rel, content] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const target = path.join(root, rel);
+    const current = await readFile(target, 'utf8').catch(() => null);
+    if (current === content) unchanged++;
+    else changed.push([target, content]);
+  }
+  const temps: Array<[string, string]> = [];
+  try {
+    for (const [target, content] of changed) {
+      await mkdir(path.dirname(target), { recursive: true });
+      const temp = `${target}.${process.pid}.tmp`;
+      await writeFile(temp, content, 'utf8');
+      temps.push([temp, target]);
+    }
+  } catch (error) {
+    await Promise.all(temps.map(([temp]) => rm(temp, { force: true })));
+    throw error;
+  }
+  for (const [temp, target] of temps) await rename(temp, target);
+  const deleted: string[] = [];
+  for (const folder of prune) {
+    const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      const rel = `${folder}/${name}`;
+      if (name.endsWith('.md') && !files.has(rel)) {
+        await rm(path.join(root, rel));
+        deleted.push(rel);
+      }
+    }
+  }
+  return { written: changed.map(([target]) => path.relative(root, target)), unchanged, deleted };
+}
