@@ -86,7 +86,7 @@ describe('pages', () => {
 
   test('pillar pages group claims by status', () => {
     const doc = page('pillars/security-guarantees/index.html').document;
-    expect([...doc.querySelectorAll('main h2')].map((h) => h.textContent!.trim())).toEqual(['✓ Corroborated (1)', '≠ Disputed (1)']);
+    expect([...doc.querySelectorAll('main h2')].map((h) => h.textContent!.trim())).toEqual(['✓ Corroborated (1)', '≠ Disputed (1)', 'Who reports what']);
   });
 });
 
