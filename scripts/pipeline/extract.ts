@@ -8,7 +8,7 @@ import { findQuotes, wordCount } from './quotes.ts';
 import { SETTINGS } from './settings.ts';
 import { contentStems } from './text.ts';
 import { findValues } from './values.ts';
-import type { Mention, SegmentedArticle, Sentence } from './types.ts';
+import type { Mention, SegmentedArticle, Sentence, Value } from './types.ts';
 
 const EVENT_VERBS =
   /\b(will|would|could|agreed|agree|pledged?|committed?|signed|announced|adopted|endorsed|established?|deploy\w*|launch\w*|approved|rejected|declined|attended|met|killed|won|lost|voted|passed|includes?|including|outlined|proposed|unveiled|confirmed|led|leads?|backed|occup\w+|invaded|lead|provide|support\w*|set to|plans?|expected)\b/i;
@@ -79,10 +79,11 @@ function mention(
   // Names say who, not what: matching compares them separately (speaker and actor rules).
   const nameStems = new Set(names.flatMap((n) => contentStems(sentence.text.slice(n.start, n.end))));
   for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
-  const stems = contentStems(canonicalPhrases(sentence.text), SYNONYMS).filter((t) => !nameStems.has(t));
-  // Adjacent pairs ("ceasefir monitor") carry the claim's phrases; single stems its vocabulary.
-  const pairs = stems.slice(1).map((t, i) => `${stems[i]}_${t}`);
-  const terms = [...new Set([...stems, ...pairs])];
+  const values = findValues(sentence.text);
+  const terms = termsOf(sentence.text, nameStems, values);
+  // A sentence that joins several statements is also compared clause by clause.
+  const parts = sentence.text.split(CLAUSE_BREAK).map((c) => termsOf(c, nameStems, findValues(c)));
+  const clauses = parts.length > 1 ? parts.filter((c) => c.filter((t) => !t.includes('_')).length >= SETTINGS.match.minClauseTerms) : [];
   return {
     key: `${source}#${sentence.index}${quote ? 'q' : ''}`,
     source,
@@ -92,9 +93,25 @@ function mention(
     quote: quote ? { text, start: quote.start, end: quote.end } : null,
     speaker: speaker ? (people.name(speaker) ?? speaker) : null,
     actors: [...new Set(names.map((n) => n.key))].sort(),
-    values: findValues(sentence.text),
+    values,
     terms,
+    clauses,
   };
+}
+
+/** Where a sentence joins clauses: "…, while …", "…, alongside …", "…; …", "… — …". */
+const CLAUSE_BREAK = /,\s+(?:while|whereas|alongside|which|including|with|and|but|though|although|as well as)\b|;\s+|\s+[—–]\s+/;
+
+/**
+ * The terms a text is matched on: content stems (names left out), adjacent and one-apart stem
+ * pairs ("ceasefir_monitor": the phrases), and the things figures count ("#country").
+ */
+function termsOf(text: string, nameStems: ReadonlySet<string>, values: readonly Value[]): string[] {
+  const stems = contentStems(canonicalPhrases(text), SYNONYMS).filter((t) => !nameStems.has(t));
+  const pairs = stems.slice(1).map((t, i) => `${stems[i]}_${t}`);
+  const skips = stems.slice(2).map((t, i) => `${stems[i]}_${t}`);
+  const counted = values.flatMap((v) => (v.field === 'figure' && v.unit ? [`#${v.unit}`] : []));
+  return [...new Set([...stems, ...pairs, ...skips, ...counted])];
 }
 
 /** A quoted span is a quotation when it is long enough and not a Title Cased name or title. */

@@ -14,26 +14,30 @@ export const SETTINGS = {
   match: {
     /** Mentions sharing no term rarer than this share of all mentions are never compared (blocking). */
     maxBlockingShare: 0.2,
-    /** Weighted term similarity (0..1) above which two mentions from different sources state the same claim. */
-    sameClaim: 0.35,
-    /** Two mentions that are each other's best match in their sources join above this similarity. */
-    mutualBest: 0.12,
+    /** Groups merge while the average similarity of their mentions (0..1) is at least this. */
+    sameClaim: 0.12,
+    /** Weight of a term found in one mention only, relative to its IDF: it can only dilute a match. */
+    uniqueTermWeight: 0.3,
+    /** Added to the similarity of two mentions that are each other's best match between their sources. */
+    mutualBestBonus: 0.05,
+    /** Added to the similarity of two mentions for each counted figure or percentage they agree on. */
+    sharedFigureBonus: 0.2,
+    /** A clause is compared on its own when it has at least this many content stems. */
+    minClauseTerms: 4,
+    /** A clause-to-sentence similarity counts this much of a whole-sentence one. */
+    clauseFactor: 0.8,
     /** Two mentions must share at least this many content stems to be compared. */
     minSharedTerms: 3,
-    /** Two groups merge when their mentions are on average this similar. */
-    groupMerge: 0.08,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
-    /** Every pair inside a claim must be at least this similar (prevents chains of loosely related mentions). */
-    clusterFloor: 0.07,
     /** Two quotes by different speakers join only above this similarity (then the speaker is a conflict). */
     differentSpeakers: 0.72,
     /** Two mentions with different figures of one unit join only above this similarity (then the figure is disputed). */
     differentValues: 0.5,
-    /** A sentence may back a second claim when it is at least this similar to that claim's best mention. */
-    secondaryClaim: 0.14,
-    /** …and contains at least this share of the weight of the terms the claim's mentions share. */
-    secondaryContainment: 0.45,
+    /** A mention also backs another claim when its average similarity to that claim's mentions reaches this. */
+    secondaryClaim: 0.15,
+    /** …but backs at most this many claims besides its own. */
+    maxSecondary: 2,
   },
   classify: {
     /** A pillar is assigned when its keyword score reaches this. */

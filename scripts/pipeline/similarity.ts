@@ -14,33 +14,51 @@ const BLOCKING_TERMS = 8;
 /** Scores how alike two mentions are, from 0 (nothing shared) to 1; `weight` is a term's IDF. */
 export type Similarity = ((a: Mention, b: Mention) => number) & { weight(term: string): number };
 
-/** IDF-weighted cosine over the mentions' term sets, learnt from this corpus. */
+/**
+ * IDF-weighted overlap of term sets, learnt from this corpus, between cosine and the overlap
+ * coefficient (a short sentence wholly inside a long one scores high). A sentence that joins
+ * clauses is also compared clause by clause, and the best pairing counts.
+ */
 export function similarity(mentions: readonly Mention[]): Similarity {
   const df = new Map<string, number>();
   for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(mentions.length, 2);
-  const weight = (t: string): number => Math.log((n + 1) / (df.get(t) ?? 1));
-  const norms = new Map<Mention, number>();
-  const norm = (m: Mention): number => {
-    let v = norms.get(m);
-    if (v === undefined) {
-      v = Math.sqrt(m.terms.reduce((sum, t) => sum + weight(t) ** 2, 0)) || 1;
-      norms.set(m, v);
-    }
-    return v;
+  // A term no other mention has cannot be shared; it only dilutes, so it weighs less.
+  const weight = (t: string): number => {
+    const d = df.get(t) ?? 1;
+    return Math.log((n + 1) / d) * (d === 1 ? SETTINGS.match.uniqueTermWeight : 1);
   };
-  const sets = new Map<Mention, Set<string>>();
-  const score = (a: Mention, b: Mention): number => {
-    let set = sets.get(b);
-    if (!set) sets.set(b, (set = new Set(b.terms)));
+  const bags = new Map<readonly string[], { set: Set<string>; norm: number }>();
+  const bag = (terms: readonly string[]) => {
+    let b = bags.get(terms);
+    if (!b) bags.set(terms, (b = { set: new Set(terms), norm: Math.sqrt(terms.reduce((sum, t) => sum + weight(t) ** 2, 0)) || 1 }));
+    return b;
+  };
+  const overlap = (x: readonly string[], y: readonly string[]): number => {
+    const bx = bag(x);
+    const by = bag(y);
     let dot = 0;
-    for (const t of a.terms) if (set.has(t)) dot += weight(t) ** 2;
-    // Between cosine and the overlap coefficient: a short sentence wholly inside a long one scores high.
-    const na = norm(a);
-    const nb = norm(b);
-    return dot / (Math.min(na, nb) ** 1.2 * Math.max(na, nb) ** 0.8);
+    for (const t of bx.set) if (by.set.has(t)) dot += weight(t) ** 2;
+    return dot / (Math.min(bx.norm, by.norm) ** 1.2 * Math.max(bx.norm, by.norm) ** 0.8);
+  };
+  const score = (a: Mention, b: Mention): number => {
+    let best = overlap(a.terms, b.terms);
+    for (const ca of a.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, b.terms));
+    for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(a.terms, cb));
+    for (const ca of a.clauses) for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, cb));
+    return Math.min(1, best + valueBonus(a, b));
   };
   return Object.assign(score, { weight });
+}
+
+/** Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one claim. */
+function valueBonus(a: Mention, b: Mention): number {
+  let bonus = 0;
+  for (const va of a.values) {
+    if (va.field !== 'figure' && va.field !== 'percent') continue;
+    if (b.values.some((vb) => dimension(vb) === dimension(va) && compatible(va, vb))) bonus += SETTINGS.match.sharedFigureBonus;
+  }
+  return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
 }
 
 /** The terms at least two members of a group share: what the group as a whole is about. */
@@ -107,10 +125,11 @@ export function candidatePairs(mentions: readonly Mention[]): Array<[number, num
 }
 
 
-/** How many single stems two mentions share (pairs excluded). */
+/** How many single stems two mentions share (pairs excluded), counting an agreeing figure as one. */
 export function sharedTerms(a: Mention, b: Mention): number {
   const set = new Set(b.terms);
   let n = 0;
   for (const t of a.terms) if (!t.includes('_') && set.has(t)) n++;
+  for (const va of a.values) if (va.field === 'figure' && b.values.some((vb) => dimension(vb) === dimension(va) && compatible(va, vb))) n++;
   return n;
 }

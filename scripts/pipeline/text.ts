@@ -33,9 +33,11 @@ const STOPWORDS = new Set(
     'is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
     'it its it\'s they them their theirs he him his she her hers we us our ours you your yours i me my mine ' +
     'not no also just only very more most much many some any each every all both either neither such own same other another ' +
-    'said says say saying told tell according added noted stated described remarked pointed ' +
+    'said says say saying told tell according added noted stated described remarked pointed announced indicated ' +
+    'emphasized emphasised stressed highlighted mentioned acknowledged explained declared insisted argued warned cautioned ' +
+    'entail entails involve involves involving include includes included outlined outline also including ' +
     'if because though although however whether despite against between among within without across through ' +
-    'up down out off again further once new one two ' + // numerals are values, not terms
+    'up down out off again further once new one two event ' + // numerals are values, not terms
     // Roles that introduce people: they say who speaks, not what is claimed.
     'president prime minister chancellor envoy secretary official officials spokesperson spokesman spokeswoman adviser advisor leader mr mrs ms dr'
   ).split(/\s+/),

@@ -112,6 +112,8 @@ export interface Mention {
   values: Value[];
   /** Normalised content-word stems used for matching. */
   terms: string[];
+  /** Terms of each clause, when the sentence joins several statements; else empty. */
+  clauses: string[][];
 }
 
 /** Mentions from different sources that state the same claim. */
