@@ -21,6 +21,8 @@ export const RULES = {
   frontmatterEngine: 'frontmatter-engine',
   frontmatterSyntax: 'frontmatter-syntax',
   schema: 'schema',
+  unknownField: 'unknown-field',
+  frontmatterComment: 'frontmatter-comment',
   unknownPillar: 'unknown-pillar',
   unknownVerdict: 'unknown-verdict',
   mergeMissing: 'merge-missing',
@@ -49,10 +51,15 @@ export function problem(
   };
 }
 
-/** Formats a problem as `file:line:column  rule  message`, the way linters do. */
+/** Rules that only warn: the file is still used. Every other rule stops the build or skips the article. */
+export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned]);
+
+/**
+ * Formats a problem as `file:line:column  rule-id  message`, the way linters do. Whether it is an
+ * error or a warning follows from the rule (see WARNING_RULES) and the message says what happens.
+ */
 export function formatProblem(p: Problem): string {
-  const level = p.fatal ? 'error' : 'warning';
-  return `${p.file}:${p.line}:${p.column}  ${level}  ${p.rule}  ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}  ${p.rule}  ${p.message}`;
 }
 
 /** Sorts problems by file then position, so reports are stable. */

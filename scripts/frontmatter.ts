@@ -4,7 +4,7 @@
  * strings, and field positions available for messages with a place.
  */
 import matter from 'gray-matter';
-import YAML, { LineCounter, isNode } from 'yaml';
+import YAML, { LineCounter, isMap, isNode, isScalar } from 'yaml';
 import { RULES, problem } from './errors.ts';
 import type { Problem } from './pipeline/types.ts';
 
@@ -31,19 +31,27 @@ export interface Parsed {
   bodyLine: number;
   /** Line and column of a frontmatter field, for messages. */
   locate(path: readonly (string | number)[]): { line: number; column: number };
+  /** Line and column of a top-level key itself (not its value), for "unexpected field" messages. */
+  locateKey(key: string): { line: number; column: number };
+  /** YAML comments in the frontmatter, with their place: a rewrite of the file would drop them. */
+  comments: Array<{ text: string; line: number; column: number }>;
   problems: Problem[];
 }
 
 const FENCE = /^---[ \t]*([A-Za-z]*)[ \t]*\r?\n/;
 
 /** Parses a Markdown file's frontmatter, reporting problems instead of throwing. */
-export function parseFrontmatter(text: string, file: string): Parsed {
+export function parseFrontmatter(input: string, file: string): Parsed {
+  // A byte-order mark (Windows editors) would hide the fence; CRLF would leave `\r` in every value.
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fence = FENCE.exec(text);
   const none: Parsed = {
     data: {},
     content: text,
     bodyLine: 1,
     locate: () => ({ line: 1, column: 1 }),
+    locateKey: () => ({ line: 1, column: 1 }),
+    comments: [],
     problems: [],
   };
   if (!fence) return none;
@@ -66,13 +74,14 @@ export function parseFrontmatter(text: string, file: string): Parsed {
   try {
     parsed = matter(text, OPTIONS);
   } catch (error) {
+    // The YAML error's line counts from the opening fence's line break, so it is the file's line.
     const mark = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     return {
       ...none,
       content: '',
       problems: [
-        problem(file, RULES.frontmatterSyntax, `Invalid YAML frontmatter: ${firstLine(error)}. Fix the YAML syntax.`, {
-          line: (mark?.line ?? 0) + 1,
+        problem(file, RULES.frontmatterSyntax, `Invalid YAML frontmatter: ${firstLine(error)}. Fix the YAML syntax (quote a value that contains \`: \` or starts with a special character).`, {
+          line: mark?.line ?? 1,
           column: mark?.col ?? 1,
         }),
       ],
@@ -83,6 +92,15 @@ export function parseFrontmatter(text: string, file: string): Parsed {
   const doc = YAML.parseDocument(raw, { lineCounter, schema: 'core', uniqueKeys: false });
   const headerLines = countLines(text.slice(0, text.indexOf(raw)));
   const bodyLine = headerLines + countLines(raw) + 1;
+  const comments: Parsed['comments'] = [];
+  let offset = 0;
+  for (const token of new YAML.Lexer().lex(raw)) {
+    if (YAML.CST.tokenType(token) === 'comment') {
+      const pos = lineCounter.linePos(offset);
+      comments.push({ text: token, line: headerLines + pos.line, column: pos.col });
+    }
+    offset += token.length;
+  }
   const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
   return {
     data: data as Record<string, unknown>,
@@ -97,6 +115,14 @@ export function parseFrontmatter(text: string, file: string): Parsed {
       const pos = lineCounter.linePos(range[0]);
       return { line: headerLines + pos.line, column: pos.col };
     },
+    locateKey(key) {
+      const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+      const range = isScalar(pair?.key) ? pair.key.range : undefined;
+      if (!range) return this.locate([key]);
+      const pos = lineCounter.linePos(range[0]);
+      return { line: headerLines + pos.line, column: pos.col };
+    },
+    comments,
     problems: [],
   };
 }
@@ -116,5 +142,6 @@ function countLines(text: string): number {
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? message).replace(/\.$/, '');
+  // The yaml library appends "at line N, column M:" counted inside the frontmatter; the place is reported separately.
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }

@@ -18,8 +18,8 @@ export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] 
 
 const EMPTY_META: ArticleMeta = { title: null, outlet: null, author: null, url: null, published: null };
 
-/** Decodes and parses one article; a fatal problem means the file is skipped. */
-export function readArticle(id: string, file: string, bytes: Uint8Array): RawArticle {
+/** Decodes and parses one article; a fatal problem means the file is skipped. `size` is the file's size when only part of it was read. */
+export function readArticle(id: string, file: string, bytes: Uint8Array, size = bytes.length): RawArticle {
   const skip = (rule: Parameters<typeof problem>[1], message: string): RawArticle => ({
     id,
     file,
@@ -28,16 +28,18 @@ export function readArticle(id: string, file: string, bytes: Uint8Array): RawArt
     blocks: [],
     problems: [problem(file, rule, message)],
   });
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    return skip(RULES.articleTooLarge, `File is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article; split it or remove what is not the article. Skipped.`);
+  if (size > MAX_ARTICLE_BYTES) {
+    return skip(RULES.articleTooLarge, `File is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article; split it or remove what is not the article. Skipped.`);
   }
-  if (looksBinary(bytes)) {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!utf16 && looksBinary(bytes)) {
     return skip(RULES.articleBinary, 'File is binary, not text; save the article as .txt, .md or .html. Skipped.');
   }
   const problems: Problem[] = [];
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
+    if (utf16) problems.push(problem(file, RULES.articleEncoding, `File is ${utf16.toUpperCase()}; read it as such. Re-save it as UTF-8 to silence this warning.`, { fatal: false }));
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
     problems.push(problem(file, RULES.articleEncoding, 'File is not valid UTF-8; read it as Windows-1252. Re-save it as UTF-8 to silence this warning.', { fatal: false }));
@@ -59,6 +61,11 @@ const SCRIPT = /<\s*(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=\s*["']|j
 
 /** Plain text: one block a line; the first line is the headline when it reads like one. */
 export function readText(text: string, file: string): Parsed {
+  // A .txt file is never read for frontmatter, but executable frontmatter is refused all the same.
+  if (/^---[ \t]*[A-Za-z]/.test(text)) {
+    const refused = parseFrontmatter(text, file).problems.filter((p) => p.rule === RULES.frontmatterEngine);
+    if (refused.length > 0) return { meta: EMPTY_META, hasHeadline: false, blocks: [], problems: refused };
+  }
   const scripted = refuseScript(text, file);
   if (scripted) return scripted;
   const lines = splitLines(stripTags(text));

@@ -2,11 +2,11 @@
  * The only stage that reads the disk: the content root's curated files (site, pillars, claims) and
  * its articles, each decoded and parsed, with the problems found on the way.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
 import { parseFrontmatter, type Parsed } from '../frontmatter.ts';
-import { ARTICLE_EXTENSIONS, readArticle } from './articles.ts';
+import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle } from './articles.ts';
 import type { RawArticle } from './types.ts';
 
 /** A curated Markdown file (site.md, a pillar, a claim) as parsed, before validation. */
@@ -72,7 +72,10 @@ async function readArticles(root: string): Promise<RawArticle[]> {
   return Promise.all(
     names.map(async (name) => {
       const id = sourceId(name);
-      return readArticle(id, `articles/${name}`, await readFile(path.join(root, 'articles', name)));
+      const file = path.join(root, 'articles', name);
+      // A huge file is refused on its size alone, without reading it into memory.
+      const { size } = await stat(file);
+      return readArticle(id, `articles/${name}`, size > MAX_ARTICLE_BYTES ? new Uint8Array(0) : await readFile(file), size);
     }),
   );
 }

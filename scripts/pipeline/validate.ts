@@ -8,6 +8,8 @@ import type { z } from 'astro/zod';
 import {
   appearanceSchema,
   claimEditsSchema,
+  claimSchema,
+  MAINTAINER_FIELDS,
   pillarSchema,
   siteSchema,
   type ClaimEdits,
@@ -18,11 +20,13 @@ import { RULES, problem } from '../errors.ts';
 import type { ContentInput, CuratedFile } from './ingest.ts';
 import type { PreviousClaim } from './identify.ts';
 import type { Problem } from './types.ts';
+import { CLAIM_HEADER_LINES } from './write.ts';
 
 /** A maintainer's claim file: their edits, their note, and the evidence the last run wrote. */
 export interface ClaimFile {
   id: string;
   edits: ClaimEdits;
+  /** The Markdown body exactly as the maintainer left it, written back byte for byte. */
   note: string;
   previous: PreviousClaim;
   /** Generator-owned fields as they were, for claims carried over without new evidence. */
@@ -39,6 +43,14 @@ export interface Curated {
 /** Checks every curated file; the result is usable only when no problem is fatal. */
 export function validate(input: ContentInput): Curated {
   const problems: Problem[] = [...input.site.problems, ...input.pillars.flatMap((p) => p.problems), ...input.claims.flatMap((c) => c.problems)];
+  unknownFields(input.site, Object.keys(siteSchema.shape), problems);
+  for (const file of input.pillars) unknownFields(file, Object.keys(pillarSchema.shape), problems);
+  for (const file of input.claims) {
+    unknownFields(file, Object.keys(claimSchema.shape), problems);
+    for (const c of file.comments.filter((c) => !CLAIM_HEADER_LINES.includes(c.text.trim()))) {
+      problems.push(problem(file.file, RULES.frontmatterComment, `Unexpected YAML comment \`${c.text.trim()}\`: the generator rewrites this frontmatter and would drop it. Move the text into the note below the closing \`---\`.`, c));
+    }
+  }
   const site = parse(siteSchema, input.site, problems) ?? siteSchema.parse({ title: 'Untitled', description: 'Untitled' });
   const pillars = input.pillars.flatMap((file) => {
     const data = parse(pillarSchema, file, problems);
@@ -55,6 +67,11 @@ export function validate(input: ContentInput): Curated {
   }
   const pillarIds = new Set(pillars.map((p) => p.id));
   const verdictIds = new Set(site.verdicts.map((v) => v.id));
+  site.verdicts.forEach((v, i) => {
+    if (site.verdicts.findIndex((w) => w.id === v.id) !== i) {
+      problems.push(problem(input.site.file, RULES.duplicateId, `Unexpected second verdict with id "${v.id}": each rung of the scale needs its own id. Rename or remove one.`, input.site.locate(['verdicts', i, 'id'])));
+    }
+  });
   const claims = input.claims.flatMap((file) => {
     const edits = parse(claimEditsSchema, file, problems);
     if (!edits) return [];
@@ -67,7 +84,7 @@ export function validate(input: ContentInput): Curated {
     }
     const appearances = Array.isArray(file.data['appearances']) ? file.data['appearances'].flatMap((a) => appearanceSchema.safeParse(a).data ?? []) : [];
     const text = typeof file.data['text'] === 'string' ? file.data['text'] : '';
-    return [{ id: file.id, edits, note: file.content.trim(), previous: { id: file.id, text, appearances }, facts: file.data }];
+    return [{ id: file.id, edits, note: file.content, previous: { id: file.id, text, appearances }, facts: file.data }];
   });
   const ids = new Set(claims.map((c) => c.id));
   for (const c of claims) {
@@ -91,6 +108,43 @@ export function validate(input: ContentInput): Curated {
   return { site: { ...site, intro: input.site.content.trim() }, pillars: pillars.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)), claims, problems };
 }
 
+/** Reports frontmatter fields no schema knows: a typo would otherwise be ignored, or dropped on rewrite. */
+function unknownFields(file: CuratedFile, known: readonly string[], problems: Problem[]): void {
+  if (file.problems.some((p) => p.fatal)) return;
+  const expected = file.file.startsWith('claims/') ? `${MAINTAINER_FIELDS.join(', ')} (yours) or a field the generator writes` : known.join(', ');
+  for (const key of Object.keys(file.data).filter((k) => !known.includes(k))) {
+    const near = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2).sort((a, b) => distance(a, key) - distance(b, key))[0];
+    problems.push(problem(file.file, RULES.unknownField, `Unexpected field \`${key}\`, expected one of: ${expected}.${near ? ` Did you mean \`${near}\`?` : ''} Rename or remove it; anything else belongs in the text below the frontmatter.`, file.locateKey(key)));
+  }
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** A valid line for each field a maintainer writes, shown after a schema error. */
+const EXAMPLES: Record<string, string> = {
+  title: 'title: "Paris summit on Ukraine, cross-checked"',
+  description: 'description: "What the reports agree on and where they differ."',
+  publisher: 'publisher: Triangulate',
+  published: 'published: 2026-01-07',
+  id: 'id: accurate',
+  label: 'label: Accurate',
+  order: 'order: 1',
+  keywords: 'keywords: [monitoring, ceasefire]',
+  verdict: 'verdict: accurate',
+  pillar: 'pillar: multinational-force',
+  hidden: 'hidden: true',
+  mergeInto: 'mergeInto: other-claim-id',
+};
+
 /** Parses a file's frontmatter with a schema, turning each issue into a problem at its field. */
 function parse<T extends z.ZodType>(schema: T, file: CuratedFile, problems: Problem[]): z.infer<T> | null {
   if (file.problems.some((p) => p.fatal)) return null;
@@ -99,13 +153,17 @@ function parse<T extends z.ZodType>(schema: T, file: CuratedFile, problems: Prob
   for (const issue of result.error.issues) {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const field = path.join('.') || '(frontmatter)';
+    const key = String(path.filter((p) => typeof p === 'string').at(-1) ?? field);
     const received = path.length > 0 ? valueAt(file.data, path) : file.data;
+    const example = EXAMPLES[key] ? ` Example: \`${EXAMPLES[key]}\`.` : '';
+    const expected = issue.message.replace(/^Invalid input: /, '');
     problems.push(
       problem(
         file.file,
         RULES.schema,
-        `**${field}**: ${issue.message}. Received: ${received === undefined ? 'nothing' : JSON.stringify(received)}.` +
-          (received === undefined ? ` Add \`${String(path.at(-1) ?? field)}:\` to the frontmatter.` : ''),
+        received === undefined
+          ? `**${field}**: missing. Add \`${key}:\` to the frontmatter.${example}`
+          : `**${field}**: ${expected}. Received: ${JSON.stringify(received)}.${typeof received !== 'string' && /expected string/.test(expected) ? ' Put text in quotes.' : ''}${example}`,
         file.locate(path),
       ),
     );

@@ -3,7 +3,7 @@
  * the schemas the site uses), then commits them atomically, rewriting only files whose bytes
  * change. Maintainer-owned fields and notes are copied through untouched.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -13,9 +13,11 @@ import { stringifyFrontmatter } from '../frontmatter.ts';
 import type { SegmentedArticle } from './types.ts';
 
 /** Marks the maintainer's part of a claim file for whoever opens it. */
-const CLAIM_HEADER =
-  '# Yours to edit: verdict, pillar, hidden, mergeInto and the note below the frontmatter.\n' +
-  '# Everything else is rewritten by `npm run content` from the articles.\n';
+export const CLAIM_HEADER_LINES: readonly string[] = [
+  '# Yours to edit: verdict, pillar, hidden, mergeInto and the note below the frontmatter.',
+  '# Everything else is rewritten by `npm run content` from the articles.',
+];
+const CLAIM_HEADER = CLAIM_HEADER_LINES.map((line) => `${line}\n`).join('');
 
 /** A claim as it will be written: the generator's facts plus the maintainer's edits and note. */
 export interface ClaimOut extends Claim {
@@ -30,7 +32,8 @@ export function renderClaim(claim: ClaimOut): string {
   const ordered = { ...edits, ...data };
   const parsed = claimSchema.safeParse(ordered);
   if (!parsed.success) throw new Error(`Internal error: claims/${id}.md would be invalid: ${parsed.error.message}`);
-  return stringifyFrontmatter(ordered, note).replace(/^---\n/, `---\n${CLAIM_HEADER}`);
+  // The note is the maintainer's: written back byte for byte, never trimmed or reflowed.
+  return stringifyFrontmatter(ordered, '').replace(/^---\n/, `---\n${CLAIM_HEADER}`) + note;
 }
 
 /** Renders one source file: metadata, and the cleaned text with every claim sentence annotated. */
@@ -102,17 +105,29 @@ export interface WriteReport {
   deleted: string[];
 }
 
+/** Temporary files of a commit: `<target>.<pid>.tmp`, next to their target. */
+const TEMP = /\.md\.\d+\.tmp$/;
+
 /**
- * Writes files (paths relative to the root) atomically: every file goes to a temporary name first
- * and is renamed over its target only once all are written, and only when its bytes differ.
+ * Writes files (paths relative to the root) atomically: every changed file goes to a temporary name
+ * first and is renamed over its target only once all are written, so an interrupted run leaves
+ * each file either as it was or complete, and no temporary files. Unchanged files are not touched.
  * `prune` lists folders whose files not in `files` are stale and removed.
  */
 export async function commit(root: string, files: ReadonlyMap<string, string>, prune: readonly string[]): Promise<WriteReport> {
+  const folders = [...new Set([...files.keys()].map((rel) => path.dirname(rel)))].sort();
+  // Leftovers of a run that was killed between writing and renaming.
+  for (const folder of folders) {
+    const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+    for (const name of names.filter((n) => TEMP.test(n))) await rm(path.join(root, folder, name), { force: true });
+  }
   const changed: Array<[string, string]> = [];
   let unchanged = 0;
   for (const [rel, content] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const target = path.join(root, rel);
-    const current = await readFile(target, 'utf8').catch(() => null);
+    const kind = await lstat(target).catch(() => null);
+    if (kind && !kind.isFile()) throw new Error(`Cannot write ${rel}: a ${kind.isDirectory() ? 'folder' : 'non-file'} is in the way. Move it away and run again; nothing was written.`);
+    const current = kind ? await readFile(target, 'utf8') : null;
     if (current === content) unchanged++;
     else changed.push([target, content]);
   }
@@ -121,14 +136,18 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
     for (const [target, content] of changed) {
       await mkdir(path.dirname(target), { recursive: true });
       const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, content, 'utf8');
       temps.push([temp, target]);
+      await writeFile(temp, content, 'utf8');
+    }
+    for (let i = 0; i < temps.length; i++) {
+      const [temp, target] = temps[i] ?? ['', ''];
+      await rename(temp, target);
+      temps[i] = ['', target];
     }
   } catch (error) {
-    await Promise.all(temps.map(([temp]) => rm(temp, { force: true })));
+    await Promise.all(temps.filter(([temp]) => temp !== '').map(([temp]) => rm(temp, { force: true })));
     throw error;
   }
-  for (const [temp, target] of temps) await rename(temp, target);
   const deleted: string[] = [];
   for (const folder of prune) {
     const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
