@@ -1,0 +1,94 @@
+/**
+ * Values: weekdays, dates, figures with the thing they count, and percentages, normalised so that
+ * compatible wordings agree ("more than 30 nations" and "35 countries") and real disagreements do
+ * not ("20%" and "90%", "Monday" and "Tuesday"). The pairs live in test/fixtures/values/pairs.json.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compatible, dimension, findValues } from '../../scripts/pipeline/values.ts';
+import type { Value } from '../../scripts/pipeline/types.ts';
+
+const of = (text: string, field: Value['field']): Value[] => findValues(text).filter((v) => v.field === field);
+const one = (text: string, field: Value['field']): Value => {
+  const found = of(text, field);
+  expect(found, `one ${field} in "${text}"`).toHaveLength(1);
+  return found[0] as Value;
+};
+
+interface Pair {
+  a: string;
+  b: string;
+  field: Value['field'];
+  compatible: boolean;
+}
+const PAIRS = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/values/pairs.json'), 'utf8')) as Pair[];
+
+describe('findValues', () => {
+  it('finds weekdays, only capitalised and whole', () => {
+    expect(of('The vote was held on Tuesday and counted on Wednesday.', 'weekday').map((v) => v.norm)).toEqual(['Tuesday', 'Wednesday']);
+    expect(of('They met on a sunday-ish afternoon in Mondays Cafe.', 'weekday')).toEqual([]);
+  });
+
+  it('finds dates written month-first, day-first and abbreviated', () => {
+    expect(one('Talks were held in Moscow on Dec. 2, 2025.', 'date').norm).toBe('2025-12-02');
+    // Without a year the norm keeps month and day only (its year placeholder is not pinned here).
+    expect(one('The report was due on 14 March.', 'date').norm).toMatch(/^-+03-14$/);
+    expect(one('The report was due on 14 March 2026.', 'date').norm).toBe('2026-03-14');
+    expect(one('It opened on January 7th.', 'date').norm).toMatch(/^-+01-07$/);
+    expect(of('Mayor Dec Harris spoke to 12 May residents.', 'date').map((v) => v.norm)).not.toContain('----12-02');
+  });
+
+  it('finds figures with the thing they count, folding synonyms', () => {
+    const v = one('The summit drew delegates from 35 countries.', 'figure');
+    expect(v).toMatchObject({ norm: '35', unit: 'country', min: 35, max: 35 });
+    expect(one('It brought together more than 30 nations.', 'figure')).toMatchObject({ norm: 'more than 30', unit: 'country' });
+    expect(one('Paris could send several thousand troops.', 'figure').unit).toBe(one('Rome sent 45 soldiers.', 'figure').unit);
+    expect(one('The flood forced 1,200 people from their homes.', 'figure')).toMatchObject({ min: 1200, max: 1200 });
+  });
+
+  it('takes the noun, not the verb after it, for the thing counted', () => {
+    // "35 countries attended": the unit is what is counted (countries), whatever verb follows.
+    expect(one('Delegates from 35 countries attended the summit.', 'figure').unit).toBe(one('Delegates came from 35 countries.', 'figure').unit);
+    expect(one('About 1,200 people fled the valley.', 'figure').unit).toBe(one('The valley emptied of 1,200 people.', 'figure').unit);
+    expect(one('More than 40 schools closed on Monday.', 'figure').unit).toBe(one('Officials shut 45 schools.', 'figure').unit);
+  });
+
+  it('does not take years, or durations, for figures', () => {
+    expect(of('The war began in 2022 and the treaty dates from 1994.', 'figure')).toEqual([]);
+    expect(of('In 2022 countries agreed.', 'figure')).toEqual([]);
+    expect(of('The talks lasted 12 hours over three days.', 'figure')).toEqual([]);
+  });
+
+  it('finds percentages', () => {
+    expect(one('Russia occupies about 20% of the country.', 'percent')).toMatchObject({ min: 17, max: 23 });
+    expect(one('Turnout was 64 percent.', 'percent').norm).toBe('64%');
+  });
+
+  it('returns nothing for hostile text', () => {
+    expect(findValues('')).toEqual([]);
+    expect(() => findValues('9'.repeat(100_000))).not.toThrow();
+    expect(() => findValues('more than '.repeat(50_000))).not.toThrow();
+    expect(() => findValues('\u0000\uFFFD'.repeat(1000))).not.toThrow();
+  });
+});
+
+describe('compatible', () => {
+  it('has pairs to check', () => expect(PAIRS.length).toBeGreaterThanOrEqual(10));
+  for (const p of PAIRS) {
+    it(`"${p.a}" vs "${p.b}" → ${p.compatible ? 'compatible' : 'conflict'}`, () => {
+      const a = one(p.a, p.field);
+      const b = one(p.b, p.field);
+      expect(dimension(a)).toBe(dimension(b));
+      expect(compatible(a, b)).toBe(p.compatible);
+      expect(compatible(b, a)).toBe(p.compatible);
+    });
+  }
+
+  it('never compares figures that count different things', () => {
+    const a = one('The fire destroyed 40 homes.', 'figure');
+    const b = one('The fire injured 12 firefighters.', 'figure');
+    expect(dimension(a)).not.toBe(dimension(b));
+    expect(compatible(a, b)).toBe(true);
+  });
+});
