@@ -11,8 +11,21 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import remarkClaims from './src/remark/remark-claims.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const base = process.env.BASE_PATH || '/';
+const contentDir = resolve(process.env.TRIANGULATE_CONTENT || 'content');
+
+/** Ids of merged claims: their pages only point onward, so they stay out of the sitemap. */
+function mergedClaims() {
+  const dir = join(contentDir, 'claims');
+  let files = [];
+  try { files = readdirSync(dir).filter((f) => f.endsWith('.md')); } catch { return new Set(); }
+  const merged = files.filter((f) => /^mergeInto:[ \t]*(?!null\b|~|$)\S/m.test(readFileSync(join(dir, f), 'utf8').split(/^---\s*$/m)[1] ?? ''));
+  return new Set(merged.map((f) => f.slice(0, -3)));
+}
+const merged = mergedClaims();
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -30,5 +43,12 @@ export default defineConfig({
   // The base path for src/lib/urls.ts. Not import.meta.env.BASE_URL: a host process (vitest) may
   // have set process.env.BASE_URL, which then wins over Astro's `base`.
   vite: { define: { __TRIANGULATE_BASE__: JSON.stringify(base) } },
-  integrations: [sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) })],
+  integrations: [
+    sitemap({
+      filter: (page) => {
+        const claim = /\/claims\/([^/]+)\/$/.exec(page);
+        return !/\/(404|search)\/?$/.test(page) && !(claim && merged.has(decodeURIComponent(claim[1] ?? '')));
+      },
+    }),
+  ],
 });

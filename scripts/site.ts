@@ -14,9 +14,9 @@ export interface BuildSiteOptions {
   contentDir: string;
   /** Where the static site is written. */
   outDir: string;
-  /** Origin for canonical URLs, feed and sitemap. Default `http://localhost:4321`. */
+  /** Origin for canonical URLs, feed and sitemap. Default `$SITE_URL`, else `http://localhost:4321`. */
   site?: string;
-  /** Path the site is served under, e.g. `/repo/`. Default `/`. */
+  /** Path the site is served under, e.g. `/repo/`. Default `$BASE_PATH`, else `/`. */
   base?: string;
 }
 
@@ -33,8 +33,8 @@ export function buildSite(options: BuildSiteOptions): Promise<{ pages: number }>
 async function buildOnce(options: BuildSiteOptions): Promise<{ pages: number }> {
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
-  const base = normaliseBase(options.base ?? '/');
-  const site = options.site ?? 'http://localhost:4321';
+  const base = normaliseBase(options.base || process.env['BASE_PATH'] || '/');
+  const site = options.site || process.env['SITE_URL'] || 'http://localhost:4321';
   // astro.config.mjs and src/content.config.ts read these; a fresh cache dir keeps content from
   // another root (or an earlier edit) out of this build.
   const env = { TRIANGULATE_CONTENT: contentDir, TRIANGULATE_OUT: outDir, SITE_URL: site, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' };

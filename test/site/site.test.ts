@@ -214,7 +214,7 @@ describe('open data, feed and sitemap', () => {
     expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day').variants).toHaveLength(1);
   });
 
-  test('the feed lists published claims and the sitemap leaves out search and 404', async () => {
+  test('the feed lists published claims and the sitemap leaves out search, 404 and merged claims', async () => {
     const rss = await readFile(join(out, 'rss.xml'), 'utf8');
     expect(rss.match(/<item>/g)).toHaveLength(4);
     expect(rss).toContain(`<link>${ORIGIN}/claims/pact-signed-tuesday/</link>`);
@@ -222,6 +222,7 @@ describe('open data, feed and sitemap', () => {
     expect(sitemap).toContain(`${ORIGIN}/claims/macron-historic-day/`);
     expect(sitemap).not.toContain('/search/');
     expect(sitemap).not.toContain('/404');
+    expect(sitemap, 'merged claim pages only point onward').not.toContain('/claims/declaration-signed/');
   });
 
   test('Pagefind index is written', async () => {
