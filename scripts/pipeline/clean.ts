@@ -22,7 +22,7 @@ const TAGS = /^(tags?|topics?|filed under|categories|keywords)\s*:/i;
 const CREDIT_WORDS = /\b(photo|photos|image|images|picture|credit|getty|reuters|afp|ap|epa|pool|shutterstock|alamy|via|file)\b/i;
 const CAPTION_PREFIX = /^(photo|image|picture|file photo|credit|caption)s?\s*[:\-–—|]/i;
 const TRAILING_PAREN = /\(([^()]{3,160})\)\s*$/;
-const BYLINE = /^(by|written by|reporting by|additional reporting by|words by)\s+\p{Lu}/u;
+const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Aa]dditional reporting by|[Ww]ords by)\s+\p{Lu}/u;
 const DATELINE = /^(updated|published|posted|last updated)\b[^.]{0,60}\d{4}/i;
 
 /** A caption ends with a parenthesised credit ("(Name/Agency)", "(… via Agency)") or starts with "Photo:". */

@@ -15,6 +15,9 @@ const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“' }
 /** Quoted spans of a text, in order, not nested. */
 export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  // Where each closing mark last occurs: an opening mark after it can have no partner, so a text
+  // full of unclosed marks costs one pass, not one search per mark.
+  const last = new Map<string, number>([['»', text.lastIndexOf('»')], ['”', text.lastIndexOf('”')], ['“', text.lastIndexOf('“')], ['"', text.lastIndexOf('"')]]);
   let i = 0;
   while (i < text.length) {
     const ch = text[i] ?? '';
@@ -25,10 +28,10 @@ export function findQuotes(text: string): QuoteSpan[] {
       continue;
     }
     // „…“ is German-style; a “ that closes a „ is handled by the pair table.
-    let j = text.indexOf(close, i + 1);
-    if (ch === '“' && j === -1) j = text.indexOf('"', i + 1);
+    let j = (last.get(close) ?? -1) > i ? within(text, close, i + 1) : -1;
+    if (ch === '“' && j === -1 && (last.get('"') ?? -1) > i) j = within(text, '"', i + 1);
     // An opening mark with no partner within the block, or a runaway span, is not a quote.
-    if (j === -1 || j - i > 1500) {
+    if (j === -1) {
       i++;
       continue;
     }
@@ -37,6 +40,15 @@ export function findQuotes(text: string): QuoteSpan[] {
     i = j + 1;
   }
   return spans;
+}
+
+/** Longest quote, in characters: a mark with no partner within it is not a quote. */
+const MAX_QUOTE = 1500;
+
+/** Index of `mark` in the MAX_QUOTE characters from `from`, or -1: bounded, so the scan stays linear. */
+function within(text: string, mark: string, from: number): number {
+  const j = text.slice(from, from + MAX_QUOTE).indexOf(mark);
+  return j === -1 ? -1 : from + j;
 }
 
 /** Number of words in a span of text. */

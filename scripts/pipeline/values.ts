@@ -28,17 +28,21 @@ export function findValues(text: string): Value[] {
   for (const day of WEEKDAYS) {
     if (new RegExp(String.raw`\b${day}\b`).test(text)) values.push({ field: 'weekday', raw: day, norm: day });
   }
+  const dates: Array<[number, number]> = [];
   for (const m of text.matchAll(/\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*(\d{4}))?\b|\b(\d{1,2})\s+([A-Z][a-z]{2,8})(?:\s+(\d{4}))?\b/g)) {
     const monthWord = (m[1] ?? m[5] ?? '').toLowerCase().replace(/\.$/, '');
     const month = MONTHS.indexOf(monthWord) + 1 || (MONTH_ABBR.test(monthWord) ? MONTHS.findIndex((x) => x.startsWith(monthWord.slice(0, 3))) + 1 : 0);
     if (month === 0) continue;
     const day = Number(m[2] ?? m[4]);
     const year = m[3] ?? m[6];
-    const norm = `${year ?? '----'}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const norm = `${year ?? 'xxxx'}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     values.push({ field: 'date', raw: m[0], norm });
+    dates.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(FIGURE)) {
     const [raw, qualifier, number = '', scaleWord, percent, unitWord] = m;
+    const at = m.index ?? 0;
+    if (dates.some(([s, e]) => at < e && at + raw.length > s)) continue; // the day of a date
     if (/^\d{4}$/.test(number) && !percent && Number(number) >= 1800 && Number(number) <= 2100) continue; // a year
     if (/^(one|two)$/i.test(number) && !unitWord) continue;
     const range = interval(number.toLowerCase(), scaleWord?.toLowerCase(), qualifier?.toLowerCase());
@@ -64,6 +68,8 @@ function countedNoun(phrase: string): string {
     if (isStopword(word)) break;
     kept.push(word);
   }
+  // "35 countries attended": a participle after the noun is the verb, not what is counted.
+  while (kept.length > 1 && /(ed|ing)$/.test(kept.at(-1) ?? '')) kept.pop();
   return kept.join(' ');
 }
 
@@ -118,7 +124,7 @@ export function compatible(a: Value, b: Value): boolean {
   if (a.field === 'date') {
     const [ya, ma, da] = a.norm.split('-');
     const [yb, mb, db] = b.norm.split('-');
-    return (ya === '----' || yb === '----' || ya === yb) && ma === mb && da === db;
+    return (ya === 'xxxx' || yb === 'xxxx' || ya === yb) && ma === mb && da === db;
   }
   return a.norm === b.norm;
 }
