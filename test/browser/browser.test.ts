@@ -109,6 +109,13 @@ describe.skipIf(!hasChromium)('in a browser', () => {
     await page.close();
   });
 
+  test('the print stylesheet drops navigation and search', async () => {
+    const page = await open(PAGE_TYPES['claim (disputed)']!);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate(() => [getComputedStyle(document.querySelector('.site-nav')!).display, getComputedStyle(document.querySelector('.search-form')!).display])).toEqual(['none', 'none']);
+    await page.close();
+  });
+
   test('the first Tab reaches the skip link, which moves focus to the content', async () => {
     const page = await open(PAGE_TYPES['claim (disputed)']!);
     await page.keyboard.press('Tab');
