@@ -23,6 +23,7 @@ const CREDIT_WORDS = /\b(photo|photos|image|images|picture|credit|getty|reuters|
 const CAPTION_PREFIX = /^(photo|image|picture|file photo|credit|caption)s?\s*[:\-–—|]/i;
 const TRAILING_PAREN = /\(([^()]{3,160})\)\s*$/;
 const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Aa]dditional reporting by|[Ww]ords by)\s+\p{Lu}/u;
+const CREDIT_LINE = /^(?:\(?\s*)(?:additional reporting|reporting|editing|writing|compiled|produced|graphics|research) by\s+\p{Lu}/iu;
 const DATELINE = /^(updated|published|posted|last updated)\b[^.]{0,60}\d{4}/i;
 
 /** A caption ends with a parenthesised credit ("(Name/Agency)", "(… via Agency)") or starts with "Photo:". */
@@ -38,6 +39,7 @@ const RULES: Rule[] = [
   { id: 'tag-line', test: (b) => TAGS.test(b) || (b.match(/#\w+/g)?.length ?? 0) >= 3 },
   { id: 'promo', test: (b) => b.length <= 400 && PROMO.test(b) },
   { id: 'byline', test: (b, c) => c.index <= 2 && b.length <= 120 && (BYLINE.test(b) || DATELINE.test(b)) },
+  { id: 'credit-line', test: (b) => b.length <= 160 && CREDIT_LINE.test(b) },
   { id: 'caption', test: (b) => isCaption(b) },
   {
     // A short line with no sentence ending just before a caption is the image's alt text.

@@ -28,7 +28,7 @@ const MIN_ARTICLE_CHARS = 250;
 export function normalizeText(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\u0000]/g, '')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g, '')
     .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
     .trim();
 }
@@ -50,7 +50,7 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
       readabilityMeta = result;
       const root = result.content as unknown as Element;
       removeClutter(root);
-      blocks = collectBlocks(root);
+      blocks = tidyHeadings(collectBlocks(root), [meta.title, result.title, ...meta.titles]);
     }
   } catch {
     blocks = [];
@@ -67,8 +67,17 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
   };
 }
 
+/** Share of control or replacement characters above which the input is binary, not a page. */
+const BINARY_RATIO = 0.02;
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return sample.length > 0 && odd / sample.length > BINARY_RATIO;
+}
+
 function parseDocument(html: string): Document {
-  let source = typeof html === 'string' ? html.replace(/\u0000/g, '') : '';
+  let source = typeof html === 'string' && !looksBinary(html) ? html : '';
   if (!/<html[\s>]/i.test(source)) {
     source = /<body[\s>]/i.test(source) ? `<html>${source}</html>` : `<html><head></head><body>${source}</body></html>`;
   }
@@ -121,7 +130,7 @@ interface PageMeta {
 
 const ARTICLE_TYPE = /(Article|^ReportageNews|^BlogPosting|^LiveBlogPosting|^Report)$/;
 
-function readMetadata(document: Document, givenUrl: string | null): PageMeta {
+function readMetadata(document: Document, givenUrl: string | null): PageMeta & { titles: string[] } {
   const ld = readJsonLd(document);
   const metaContent = (...keys: string[]): string | null => {
     for (const key of keys) {
@@ -140,7 +149,9 @@ function readMetadata(document: Document, givenUrl: string | null): PageMeta {
   );
   const titleElement = clean(document.querySelector('title')?.textContent);
   const metaAuthor = metaContent('author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator');
+  const titles = [ld.title, metaContent('og:title'), metaContent('twitter:title'), titleElement].filter((t): t is string => t !== null);
   return {
+    titles,
     title: ld.title ?? metaContent('og:title', 'twitter:title', 'dc.title') ?? titleElement,
     outlet: ld.outlet ?? metaContent('og:site_name', 'application-name', 'publisher'),
     author: ld.author ?? personName(metaAuthor),
@@ -233,10 +244,8 @@ const CLUTTER_WORDS = new Set([
   'related', 'readmore', 'recirc', 'recirculation', 'tags', 'taglist', 'keywords', 'breadcrumb',
   'breadcrumbs', 'advert', 'advertisement', 'ad', 'ads', 'sponsored', 'outbrain', 'taboola',
   'toolbar', 'popup', 'modal', 'paywall', 'author', 'authors', 'cookie', 'cookies', 'consent',
-  'gdpr', 'cta', 'timestamp', 'pubdate', 'rollover', 'tooltip', 'popover', 'hovercard', 'hidden', 'comments', 'menu',
+  'gdpr', 'cta', 'timestamp', 'pubdate', 'print', 'trending', 'copyright', 'rollover', 'tooltip', 'popover', 'hovercard', 'hidden', 'comments', 'menu',
 ]);
-for (const w of (process.env['ABLATE'] ?? '').split(',')) CLUTTER_WORDS.delete(w);
-for (const w of (process.env['ADD'] ?? '').split(',')) if (w) CLUTTER_WORDS.add(w);
 const CLUTTER_PAIRS = [
   /\bread-?more\b/, /\bsign-?up\b/, /\bmore-?stories\b/, /\bsee-?also\b/, /\bmost-?(read|popular)\b/,
   /\bsr-only\b/, /\bscreen-?reader\b/, /\bvisually-?hidden\b/,
@@ -336,9 +345,36 @@ const STAMP = /^(updated|published|posted|last updated|first published)\b/i;
 /** Bare interface labels left between paragraphs. */
 const LABEL = /^(advertisement|advert|sponsored( content)?|continue reading|read more|story continues below( advertisement)?)$/i;
 
+interface Block {
+  text: string;
+  /** Heading level 1-6, or 0 for a paragraph or list item. */
+  heading: number;
+}
+
+/**
+ * Drops headings that head nothing (the "Related stories" title of a removed list) and a
+ * headline repeated at the top of the body.
+ */
+function tidyHeadings(blocks: Block[], titles: (string | null | undefined)[]): string[] {
+  const known = titles.filter((t): t is string => typeof t === 'string').map((t) => normalizeText(t).toLowerCase());
+  const isTitle = (text: string): boolean => {
+    const lower = text.toLowerCase();
+    return known.some((title) => title === lower || (lower.length >= 20 && title.startsWith(lower)));
+  };
+  return blocks
+    .filter((block, i) => {
+      if (block.heading === 0) return true;
+      if (i < 3 && isTitle(block.text)) return false;
+      const next = blocks[i + 1];
+      return next !== undefined && (next.heading === 0 || next.heading > block.heading);
+    })
+    .map((block) => block.text);
+}
+
 /** The paragraph-level texts of a cleaned article, in reading order. */
-function collectBlocks(root: Element): string[] {
-  const blocks: string[] = [];
+function collectBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  let heading = 0;
   let buffer = '';
   let linkChars = 0;
   let inList = false;
@@ -348,7 +384,7 @@ function collectBlocks(root: Element): string[] {
     const linkOnly = !inList && raw > 0 && raw < LINK_LINE_MAX && linkChars >= raw * 0.8;
     const furniture =
       text.length < 120 && ((blocks.length < 4 && BYLINE.test(text)) || STAMP.test(text) || LABEL.test(text));
-    if (text !== '' && !linkOnly && !furniture) blocks.push(text);
+    if (text !== '' && !linkOnly && !furniture) blocks.push({ text, heading });
     buffer = '';
     linkChars = 0;
   };
@@ -369,14 +405,17 @@ function collectBlocks(root: Element): string[] {
     if (DROP_TAGS.has(tag)) return;
     const block = BLOCK_TAGS.has(tag);
     const wasInList = inList;
+    const wasHeading = heading;
     if (block) {
       flush();
       inList = tag === 'li' || (inList && tag !== 'blockquote');
+      heading = /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : 0;
     }
     for (const child of Array.from(el.childNodes)) walk(child, inLink || tag === 'a');
     if (block) {
       flush();
       inList = wasInList;
+      heading = wasHeading;
     }
   };
   walk(root, false);

@@ -27,7 +27,10 @@ export const NOT_PERSON = new Set(
     'September October November December Minister President Prime Chancellor Secretary General Special Envoy Chief ' +
     'Federal National International Global Security Defense Defence Peace Summit Alliance Airport Station Bridge ' +
     'Church Hospital School College Museum Stadium Tower Hall Center Centre Island Islands River Mountain Valley ' +
-    'Tags Share Follow Related Photo Image Getty Reuters AFP AP Pool Images Via Sputnik Associated Press'
+    'Tags Share Follow Related Photo Image Getty Reuters AFP AP Pool Images Via Sputnik Associated Press ' +
+    'Governor Mayor Senator Judge Justice Director Commissioner Sheriff Captain Officer Inspector Professor Sir Lord Lady ' +
+    'King Queen Prince Princess Pope Colonel Admiral Ambassador Spokesperson Spokesman Spokeswoman Chairman Chairwoman ' +
+    'Councillor Councilor Deputy Superintendent Detective Sergeant Lieutenant Major Bishop Rabbi Imam Mr Mrs Ms Dr'
   ).split(/\s+/),
 );
 

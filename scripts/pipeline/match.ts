@@ -10,7 +10,7 @@
  * mentions are otherwise near-identical (then compare reports the conflict).
  */
 import { SETTINGS } from './settings.ts';
-import { candidatePairs, conflictBetween, sharedTerms, similarity, type Similarity } from './similarity.ts';
+import { candidatePairs, conflictBetween, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import type { Cluster, Mention } from './types.ts';
 
@@ -25,7 +25,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   });
   attachSecondary(clusters, edges, mentions, sim);
   const timing = leadTiming(mentions);
-  if (timing) clusters.push(timing);
+  if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   for (const c of clusters) c.representative = representative(c, sim);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
 }
@@ -37,7 +37,12 @@ export function match(mentions: readonly Mention[]): Cluster[] {
  */
 function graph(mentions: readonly Mention[], sim: Similarity): Edge[] {
   const candidates = candidatePairs(mentions)
-    .filter(([i, j]) => sharedTerms(mentions[i] as Mention, mentions[j] as Mention) >= SETTINGS.match.minSharedTerms)
+    .filter(([i, j]) => {
+      const a = mentions[i] as Mention;
+      const b = mentions[j] as Mention;
+      // One person's words need less in common: "reckless" twice from one mouth is telling.
+      return sharedTerms(a, b) >= (sameSpeaker(a, b) ? 1 : SETTINGS.match.minSharedTerms);
+    })
     .map(([i, j]) => ({ i, j, s: sim(mentions[i] as Mention, mentions[j] as Mention) }));
   const best = new Map<string, { k: number; s: number }>();
   const consider = (from: number, to: number, s: number): void => {
@@ -54,19 +59,22 @@ function graph(mentions: readonly Mention[], sim: Similarity): Edge[] {
   return candidates.map((e) => (mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
 }
 
-/** No two mentions of the merged group may conflict unless they are otherwise near-identical. */
+/**
+ * Mentions that disagree on a value (a figure, a weekday) or a speaker may share a claim only when
+ * each is clearly the same statement as some mention of the other group; then compare reports
+ * the disagreement. Otherwise they are different claims that share words.
+ */
 function compatibleGroups(a: readonly number[], b: readonly number[], mentions: readonly Mention[], sim: Similarity): boolean {
   const risky = (k: number): boolean => {
     const m = mentions[k] as Mention;
     return m.values.length > 0 || m.speaker !== null;
   };
-  const ra = a.filter(risky);
-  const rb = b.filter(risky);
-  for (const x of ra) {
-    for (const y of rb) {
-      const mx = mentions[x] as Mention;
+  const closest = (x: Mention, group: readonly number[]): number => Math.max(...group.map((k) => sim(x, mentions[k] as Mention)));
+  for (const x of a.filter(risky)) {
+    const mx = mentions[x] as Mention;
+    for (const y of b.filter(risky)) {
       const my = mentions[y] as Mention;
-      if (conflictBetween(mx, my, sim(mx, my))) return false;
+      if (conflictBetween(mx, my, Math.max(closest(mx, b), closest(my, a)))) return false;
     }
   }
   return true;
@@ -142,6 +150,13 @@ function leadTiming(mentions: readonly Mention[]): Cluster | null {
   if (leads.size < 2) return null;
   const list = [...leads.values()].sort(byKey);
   return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list[0] as Mention };
+}
+
+/** True when a claim already holds two of the leads and they give different days. */
+function disputesTiming(cluster: Cluster, timing: Cluster): boolean {
+  const leads = timing.mentions.filter((m) => cluster.mentions.includes(m));
+  const days = new Set(leads.flatMap((m) => m.values.filter((v) => v.field === 'weekday' || v.field === 'date').map((v) => v.norm)));
+  return new Set(leads.map((m) => m.source)).size >= 2 && days.size >= 2;
 }
 
 /** Orders mentions by source, then by position. */

@@ -7,7 +7,7 @@ export const SETTINGS = {
     /** A sentence needs at least this many content words to be a claim. */
     minContentWords: 5,
     /** A sentence needs at least this check-worthiness score (facts: figures, dates, names, attributions, commitments). */
-    minCheckWorthiness: 2,
+    minCheckWorthiness: 1,
     /** A quoted span with fewer words is a scare quote inside a statement, not a quote claim. */
     minQuoteWords: 4,
   },
@@ -22,6 +22,8 @@ export const SETTINGS = {
     mutualBestBonus: 0.05,
     /** Added to the similarity of two mentions for each counted figure or percentage they agree on. */
     sharedFigureBonus: 0.2,
+    /** Added to the similarity of two mentions that attribute their words to the same person. */
+    sameSpeakerBonus: 0.1,
     /** A clause is compared on its own when it has at least this many content stems. */
     minClauseTerms: 4,
     /** A clause-to-sentence similarity counts this much of a whole-sentence one. */
@@ -33,7 +35,7 @@ export const SETTINGS = {
     /** Two quotes by different speakers join only above this similarity (then the speaker is a conflict). */
     differentSpeakers: 0.72,
     /** Two mentions with different figures of one unit join only above this similarity (then the figure is disputed). */
-    differentValues: 0.5,
+    differentValues: 0.25,
     /** A mention also backs another claim when its average similarity to that claim's mentions reaches this. */
     secondaryClaim: 0.15,
     /** …but backs at most this many claims besides its own. */

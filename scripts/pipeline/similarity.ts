@@ -46,7 +46,7 @@ export function similarity(mentions: readonly Mention[]): Similarity {
     for (const ca of a.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, b.terms));
     for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(a.terms, cb));
     for (const ca of a.clauses) for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, cb));
-    return Math.min(1, best + valueBonus(a, b));
+    return Math.min(1, best + valueBonus(a, b) + (sameSpeaker(a, b) ? SETTINGS.match.sameSpeakerBonus : 0));
   };
   return Object.assign(score, { weight });
 }
@@ -124,6 +124,12 @@ export function candidatePairs(mentions: readonly Mention[]): Array<[number, num
   return pairs;
 }
 
+
+/** True when both mentions quote words of the same person. */
+export function sameSpeaker(a: Mention, b: Mention): boolean {
+  const quoting = (m: Mention): boolean => m.kind === 'quote' || /[«“"]/.test(m.sentence.text);
+  return a.speaker !== null && b.speaker !== null && quoting(a) && quoting(b) && personKey(a.speaker) === personKey(b.speaker);
+}
 
 /** How many single stems two mentions share (pairs excluded), counting an agreeing figure as one. */
 export function sharedTerms(a: Mention, b: Mention): number {
