@@ -3,7 +3,7 @@
  * `node scripts/bench/child.ts <task.json> <result.json>`. Tasks: the pipeline on a content root,
  * the Triangulate site build (Astro + Pagefind), and a bare Astro build.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ export interface TaskResult {
   filesWritten?: number;
   filesTotal?: number;
   pages?: number;
+  /** Total size of the HTML written, MB: page templates that scan the whole collection show here. */
+  htmlMb?: number;
   peakRssMb: number;
 }
 
@@ -57,7 +59,7 @@ async function runTask(task: Task): Promise<TaskResult> {
     const pagefindMs = await timePagefind(task.outDir);
     stages['astro'] = Math.max(0, total - pagefindMs);
     stages['pagefind'] = pagefindMs;
-    return { kind: task.kind, ms: total, stages, pages: built.pages, peakRssMb: peak() };
+    return { kind: task.kind, ms: total, stages, pages: built.pages, htmlMb: await htmlMb(task.outDir), peakRssMb: peak() };
   }
   const { build } = await import('astro');
   const cacheDir = await mkdtemp(path.join(tmpdir(), 'triangulate-bare-cache-'));
@@ -68,7 +70,14 @@ async function runTask(task: Task): Promise<TaskResult> {
   }
   const ms = performance.now() - started;
   stages['astro'] = ms;
-  return { kind: task.kind, ms, stages, peakRssMb: peak() };
+  return { kind: task.kind, ms, stages, htmlMb: await htmlMb(path.join(task.projectRoot, 'dist')), peakRssMb: peak() };
+}
+
+async function htmlMb(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let bytes = 0;
+  for (const e of entries) if (e.isFile() && e.name.endsWith('.html')) bytes += (await stat(path.join(e.parentPath, e.name))).size;
+  return Math.round(bytes / 1e5) / 10;
 }
 
 async function timePagefind(outDir: string): Promise<number> {

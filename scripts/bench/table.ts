@@ -22,6 +22,9 @@ export interface BenchRow {
   astroMs: number | null;
   pagefindMs: number | null;
   pages: number | null;
+  /** HTML written by the site and by bare Astro, MB. */
+  siteHtmlMb: number | null;
+  bareHtmlMb: number | null;
   siteRssMb: number | null;
   bareMs: number | null;
   bareRssMb: number | null;
@@ -59,7 +62,7 @@ export function incrementalShare(row: BenchRow): number | null {
 /** Column headers, in order; the test pins them. */
 export const COLUMNS = [
   'articles', 'sentences', 'claims', ...STAGES, 'pipeline', 'sent/s', 'match x4', 'pipe x4', 'incr ms', 'incr %', 'files rw',
-  'astro', 'pagefind', 'site', 'pages', 'bare', 'build/bare', 'astro/bare', 'RSS pipe', 'RSS site', 'RSS bare',
+  'astro', 'pagefind', 'site', 'pages', 'HTML MB', 'bare', 'bare MB', 'build/bare', 'astro/bare', 'RSS pipe', 'RSS site', 'RSS bare',
 ] as const;
 
 const ms = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '–' : String(Math.round(v)));
@@ -75,7 +78,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
       ratio(growthPer4x(rows, i, (x) => x.stages['match'] ?? 0)), ratio(growthPer4x(rows, i, (x) => x.pipelineMs)),
       ms(r.incrementalMs), share === null ? '–' : `${(share * 100).toFixed(0)}%`,
       r.incrementalFiles === null ? '–' : `${r.incrementalFiles}/${r.filesTotal}`,
-      ms(r.astroMs), ms(r.pagefindMs), ms(r.siteMs), r.pages === null ? '–' : String(r.pages), ms(r.bareMs),
+      ms(r.astroMs), ms(r.pagefindMs), ms(r.siteMs), r.pages === null ? '–' : String(r.pages),
+      r.siteHtmlMb === null ? '–' : String(r.siteHtmlMb), ms(r.bareMs), r.bareHtmlMb === null ? '–' : String(r.bareHtmlMb),
       ratio(buildVsBare(r)), ratio(r.astroMs !== null && r.bareMs ? r.astroMs / r.bareMs : null),
       `${r.pipelineRssMb}`, r.siteRssMb === null ? '–' : `${r.siteRssMb}`, r.bareRssMb === null ? '–' : `${r.bareRssMb}`,
     ];

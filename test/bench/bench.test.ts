@@ -76,7 +76,7 @@ describe('bench --no-site', () => {
 describe('ratios', () => {
   const row = (articles: number, match: number, extra: Partial<BenchRow> = {}): BenchRow => ({
     articles, sentences: articles * 10, claims: articles, stages: { match }, pipelineMs: match * 2, pipelineRssMb: 100, filesTotal: articles,
-    incrementalMs: null, incrementalFiles: null, siteMs: null, astroMs: null, pagefindMs: null, pages: null, siteRssMb: null, bareMs: null, bareRssMb: null, ...extra,
+    incrementalMs: null, incrementalFiles: null, siteMs: null, astroMs: null, pagefindMs: null, pages: null, siteHtmlMb: null, bareHtmlMb: null, siteRssMb: null, bareMs: null, bareRssMb: null, ...extra,
   });
   const limits = { matchGrowthPer4x: 5, buildVsBare: 1.5, incrementalShare: 0.1 };
 
