@@ -15,10 +15,12 @@ export const SELECTOR_CONTEXT = 32;
 
 /** Turns matched clusters into draft claims (ids and pillars come later). */
 export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {
-  return clusters.map((cluster) => {
+  const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions)]);
+  const kept = reportOnce(found, clusters);
+  return clusters.map((cluster, index) => {
     const rep = cluster.representative;
     const sources = [...new Set(cluster.mentions.map((m) => m.source))].sort();
-    const conflicts = [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions)];
+    const conflicts = kept[index] ?? [];
     return {
       id: '',
       text: rep.kind === 'quote' ? rep.text : rep.sentence.text,
@@ -32,6 +34,26 @@ export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<stri
       variants: variants(cluster.mentions, rep),
     };
   });
+}
+
+/**
+ * One disagreement is reported once: when the sources and values of a conflict are all part of a
+ * conflict of the same field on a claim with more sources, the smaller claim drops it (a compound
+ * sentence that lends itself to a second claim brings its weekday along, but not the dispute).
+ */
+function reportOnce(found: readonly Conflict[][], clusters: readonly Cluster[]): Conflict[][] {
+  const pairs = (c: Conflict): string[] => c.values.map((v) => `${v.source}\u0000${v.value}`);
+  const weight = (i: number): number => new Set(clusters[i]?.mentions.map((m) => m.source)).size;
+  return found.map((conflicts, i) =>
+    conflicts.filter((conflict) => {
+      const mine = pairs(conflict);
+      return !found.some((others, j) => {
+        if (j === i) return false;
+        const better = weight(j) > weight(i) || (weight(j) === weight(i) && j < i);
+        return better && others.some((o) => o.field === conflict.field && mine.every((p) => pairs(o).includes(p)));
+      });
+    }),
+  );
 }
 
 /** Where a mention sits in its source, as W3C Web Annotation selectors. */

@@ -108,7 +108,8 @@ function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], menti
     if (!target || target === own || target.mentions.length < 2 || offers.get(m)?.has(target)) return;
     const alone = (own?.mentions.length ?? 0) === 1;
     if (!alone && target.mentions.some((x) => x.source === m.source)) return;
-    if (target.mentions.some((x) => conflictBetween(m, x, sim(m, x)))) return;
+    const closest = Math.max(...target.mentions.map((x) => sim(m, x)));
+    if (target.mentions.some((x) => conflictBetween(m, x, closest))) return;
     const others = target.mentions.filter((x) => x.source !== m.source);
     const avg = others.reduce((sum, x) => sum + sim(m, x), 0) / Math.max(others.length, 1);
     const list = offers.get(m) ?? new Map<Cluster, number>();
