@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_ARTICLE_BYTES } from '../../scripts/pipeline/articles.ts';
 import type { RunResult } from '../../scripts/pipeline/index.ts';
 import { addArticle, build, cleanRoots, makeRoot, printed } from './helpers.ts';
@@ -57,6 +57,8 @@ beforeAll(async () => {
   result = await build(root);
 });
 afterAll(cleanRoots);
+// Each case runs the whole pipeline on a temp root; the machine is shared, so allow for a slow one.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 describe('bad articles', () => {
   it('are each reported by file and reason, exactly', () => {

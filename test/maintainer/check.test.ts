@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatProblem } from '../../scripts/errors.ts';
 import { addArticle, build, cleanRoots, editClaim, makeRoot, printed, snapshot } from './helpers.ts';
 
@@ -23,6 +23,8 @@ beforeAll(async () => {
   for (const rel of ['site.md', `claims/${M}.md`, `claims/${H}.md`]) original.set(rel, await readFile(file(rel), 'utf8'));
 });
 afterAll(cleanRoots);
+// Each case runs the whole pipeline on a temp root; the machine is shared, so allow for a slow one.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 async function reset(): Promise<void> {
   for (const [rel, text] of original) await writeFile(file(rel), text);

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { clean } from '../../scripts/pipeline/clean.ts';
 import { readArticle } from '../../scripts/pipeline/articles.ts';
 import { reanchor } from '../../scripts/pipeline/identify.ts';
@@ -14,6 +14,8 @@ import { segment } from '../../scripts/pipeline/segment.ts';
 import { addArticle, build, claimIds, cleanRoots, editClaim, makeRoot, POOL, printed, readClaim, removeArticle } from './helpers.ts';
 
 afterAll(cleanRoots);
+// Each case runs the whole pipeline on a temp root; the machine is shared, so allow for a slow one.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const MACRON = 'macron-france-contribute-several-thousand-troops';
 const HUBS = 'britain-france-set-military-hubs-ukraine-store-weapons';

@@ -4,11 +4,13 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commit } from '../../scripts/pipeline/write.ts';
 import { addArticle, build, cleanRoots, makeRoot, snapshot } from './helpers.ts';
 
 afterAll(cleanRoots);
+// Each case runs the whole pipeline on a temp root; the machine is shared, so allow for a slow one.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 async function temps(root: string): Promise<string[]> {
   return (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.tmp'));
