@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract, learnPeople } from '../../scripts/pipeline/extract.ts';
-import { PeopleRegistry } from '../../scripts/pipeline/people.ts';
+import { PeopleRegistry, personKey } from '../../scripts/pipeline/people.ts';
 import { findQuotes } from '../../scripts/pipeline/quotes.ts';
 import type { Mention } from '../../scripts/pipeline/types.ts';
 import { article } from '../helpers/pipeline.ts';
@@ -93,6 +93,14 @@ describe('extract: people', () => {
     const b = article('b.txt', 'Haldorsen said the terminal would handle 40 sailings a day from the spring timetable onward.\n');
     const people = learnPeople([a, b]);
     expect(extract(b, people)[0]?.speaker).toBe('Grete Haldorsen');
+  });
+
+  it('does not make a title or role part of the name', () => {
+    // "Governor", "Mayor" are titles (lexicon TITLES): the person is "Ingrid Sollam", at a sentence start too.
+    const a = article('t.txt', 'Governor Ingrid Sollam declared a state of emergency on Monday across the province.\nMayor Tobias Fenwick said 1,200 residents had left the town by nightfall.\n');
+    const people = learnPeople([a]);
+    expect(people.name(personKey('Sollam'))).toBe('Ingrid Sollam');
+    expect(people.name(personKey('Fenwick'))).toBe('Tobias Fenwick');
   });
 
   it('does not take places and organisations for people', () => {

@@ -33,9 +33,9 @@ describe('findValues', () => {
   it('finds dates written month-first, day-first and abbreviated', () => {
     expect(one('Talks were held in Moscow on Dec. 2, 2025.', 'date').norm).toBe('2025-12-02');
     // Without a year the norm keeps month and day only (its year placeholder is not pinned here).
-    expect(one('The report was due on 14 March.', 'date').norm).toMatch(/^-+03-14$/);
+    expect(one('The report was due on 14 March.', 'date').norm).toMatch(/^\D*-?03-14$/);
     expect(one('The report was due on 14 March 2026.', 'date').norm).toBe('2026-03-14');
-    expect(one('It opened on January 7th.', 'date').norm).toMatch(/^-+01-07$/);
+    expect(one('It opened on January 7th.', 'date').norm).toMatch(/^\D*-?01-07$/);
     expect(of('Mayor Dec Harris spoke to 12 May residents.', 'date').map((v) => v.norm)).not.toContain('----12-02');
   });
 
