@@ -9,7 +9,7 @@ import { compatible, dimension } from './values.ts';
 import type { Mention } from './types.ts';
 
 /** How many of a mention's rarest terms index it for candidate pairs. */
-const BLOCKING_TERMS = 8;
+const BLOCKING_TERMS = 10;
 
 /** Scores how alike two mentions are, from 0 (nothing shared) to 1; `weight` is a term's IDF. */
 export type Similarity = ((a: Mention, b: Mention) => number) & { weight(term: string): number };
@@ -100,9 +100,10 @@ export function candidatePairs(mentions: readonly Mention[]): Array<[number, num
   const cap = Math.max(8, Math.ceil(mentions.length * SETTINGS.match.maxBlockingShare));
   const postings = new Map<string, number[]>();
   mentions.forEach((m, i) => {
-    // A term no other mention has cannot pair anything: index the rarest shared ones.
+    // A term no other mention has cannot pair anything: index the rarest shared single stems
+    // (stem pairs are rarer still, and would crowd the words out of the index).
     const rare = m.terms
-      .filter((t) => (df.get(t) ?? 0) >= 2)
+      .filter((t) => !t.includes('_') && (df.get(t) ?? 0) >= 2)
       .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1))
       .slice(0, BLOCKING_TERMS);
     for (const t of rare) if ((df.get(t) ?? 0) <= cap) postings.set(t, [...(postings.get(t) ?? []), i]);
