@@ -32,7 +32,11 @@ export async function content(root: string, options: { dryRun?: boolean; quiet?:
     progress: (stage, detail, ms) => log(`  ${stage.padEnd(9)} ${detail} (${Math.round(ms)} ms)`),
   });
   for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
-  if (!result.ok) return result;
+  if (!result.ok) {
+    const errors = result.problems.filter((p) => p.fatal && !p.file.startsWith('articles/')).length;
+    console.error(`${errors} error${errors === 1 ? '' : 's'} in curated files; nothing was written. Fix them and run again.`);
+    return result;
+  }
   const { corroborated, disputed } = result.counts;
   log(
     `${result.sources} sources, ${result.sentences} sentences, ${result.mentions} statements and quotes → ` +

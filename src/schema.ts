@@ -28,6 +28,15 @@ export const DEFAULT_VERDICTS: Verdict[] = [
   { id: 'unverified', label: 'Unverified', description: 'Not enough independent evidence to rate it yet.' },
 ];
 
+/**
+ * A calendar date kept as `YYYY-MM-DD` text. Astro's YAML reads an unquoted `2026-01-07` as a Date
+ * while the generator's keeps it as text; both arrive here as the same string.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date such as 2026-01-07'),
+);
+
 /** `site.md`: the microsite's name and the maintainer's choices that apply to every page. */
 export const siteSchema = z.object({
   title: z.string().min(1),
@@ -35,7 +44,9 @@ export const siteSchema = z.object({
   /** Who publishes the reviews (ClaimReview `author`). */
   publisher: z.string().default('Triangulate'),
   /** Date the reviews were published (YYYY-MM-DD), for ClaimReview and the feed; never invented. */
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date such as 2026-01-07').nullable().default(null),
+  published: isoDate.nullable().default(null),
+  /** Where readers send corrections (an email address or a URL), named by the corrections policy. */
+  corrections: z.string().min(1).nullable().default(null),
   verdicts: z.array(verdictSchema).min(1).default(DEFAULT_VERDICTS),
 });
 export type Site = z.infer<typeof siteSchema>;
@@ -121,6 +132,8 @@ export const claimFactsSchema = z.object({
   orphaned: z.boolean().default(false),
   /** For an orphaned claim: the claim that now holds its evidence, so its page can point there. */
   supersededBy: z.string().nullable().default(null),
+  /** For an orphaned claim: where it was last found, kept so it can be re-anchored if the words return. */
+  lastSeen: z.array(appearanceSchema).default([]),
 });
 
 /** `claims/<id>.md`: one claim, its evidence, and the maintainer's verdict and note (the body). */
@@ -135,7 +148,7 @@ export const sourceSchema = z.object({
   outlet: z.string().nullable(),
   author: z.string().nullable(),
   url: z.string().nullable(),
-  published: z.string().nullable(),
+  published: z.union([isoDate, z.string()]).nullable(),
   /** The article's path relative to the content root. */
   file: z.string(),
   sentences: z.number().int().min(0),

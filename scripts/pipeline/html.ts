@@ -40,7 +40,10 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
   let blocks: string[] = [];
   let readabilityMeta: { title?: string | null | undefined; byline?: string | null | undefined; siteName?: string | null | undefined; publishedTime?: string | null | undefined } = {};
   try {
-    if (document.body) removeClutter(document.body);
+    if (document.body) {
+      flattenDeepNesting(document.body);
+      removeClutter(document.body);
+    }
     const reader = new Readability<Node>(document as unknown as Document, {
       keepClasses: true,
       serializer: (node) => node,
@@ -65,6 +68,26 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
     blocks,
     isArticle: prose >= MIN_ARTICLE_CHARS,
   };
+}
+
+/** Nesting deeper than this is pathological (Readability slows down quadratically with depth). */
+const MAX_DEPTH = 64;
+
+/** Unwraps wrapper elements holding only one element and no text, when nesting is too deep. */
+function flattenDeepNesting(root: Element): void {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  if (deepest <= MAX_DEPTH) return;
+  for (const el of Array.from(root.querySelectorAll('div, span, section, font, center'))) {
+    const only = el.children.length === 1 ? el.firstElementChild : null;
+    const hasText = Array.from(el.childNodes).some((node) => node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '');
+    if (only !== null && !hasText && el.parentNode !== null) el.replaceWith(only);
+  }
 }
 
 /** Share of control or replacement characters above which the input is binary, not a page. */
@@ -359,7 +382,8 @@ function tidyHeadings(blocks: Block[], titles: (string | null | undefined)[]): s
   const known = titles.filter((t): t is string => typeof t === 'string').map((t) => normalizeText(t).toLowerCase());
   const isTitle = (text: string): boolean => {
     const lower = text.toLowerCase();
-    return known.some((title) => title === lower || (lower.length >= 20 && title.startsWith(lower)));
+    const similar = (a: string, b: string): boolean => a === b || (a.length >= 20 && b.length >= 20 && (a.startsWith(b) || b.startsWith(a)));
+    return known.some((title) => similar(title, lower));
   };
   return blocks
     .filter((block, i) => {

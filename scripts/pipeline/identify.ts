@@ -24,6 +24,8 @@ export interface CarriedClaim {
   appearances: Appearance[];
   orphaned: boolean;
   supersededBy: string | null;
+  /** Where an orphaned claim was last found. */
+  lastSeen: Appearance[];
 }
 
 const evidenceKey = (a: Pick<Appearance, 'source' | 'selector'>): string => `${a.source}\u0000${a.selector.exact}`;
@@ -70,7 +72,8 @@ export function identify(
     .map((p) => {
       const appearances = p.appearances.flatMap((a) => reanchor(a, articles.get(a.source)) ?? []);
       const successor = p.appearances.flatMap((a) => drafts.filter((d) => d.appearances.some((x) => evidenceKey(x) === evidenceKey(a))).map((d) => d.id))[0];
-      return { id: p.id, appearances, orphaned: appearances.length === 0, supersededBy: successor ?? null };
+      const orphaned = appearances.length === 0;
+      return { id: p.id, appearances, orphaned, supersededBy: successor ?? null, lastSeen: orphaned ? [...p.appearances] : [] };
     });
 }
 

@@ -74,7 +74,7 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   const edits = new Map(curated.claims.map((c) => [c.id, c]));
   const claims: ClaimOut[] = drafts.map((d) => {
     const file = edits.get(d.id);
-    return { ...d, ...(file?.edits ?? { verdict: null, pillar: null, hidden: false, mergeInto: null }), note: file?.note ?? '', orphaned: false, supersededBy: null };
+    return { ...d, ...(file?.edits ?? { verdict: null, pillar: null, hidden: false, mergeInto: null }), note: file?.note ?? '', orphaned: false, supersededBy: null, lastSeen: [] };
   });
   for (const c of carried) {
     const file = edits.get(c.id);
@@ -96,8 +96,10 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
       variants: [],
       orphaned: c.orphaned,
       supersededBy: c.supersededBy,
+      lastSeen: c.lastSeen,
     });
-    if (c.orphaned) {
+    // Warn until the maintainer has decided what the orphan becomes.
+    if (c.orphaned && !file.edits.hidden && file.edits.mergeInto === null) {
       problems.push(problem(`claims/${c.id}.md`, RULES.orphaned, `No article states this claim any more${c.supersededBy ? `; its evidence is now in claims/${c.supersededBy}.md` : ''}. Its page and your edits are kept; set \`mergeInto\` or \`hidden: true\`, or delete the file.`, { fatal: false }));
     }
   }

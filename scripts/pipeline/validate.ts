@@ -82,7 +82,10 @@ export function validate(input: ContentInput): Curated {
     if (edits.pillar !== null && !pillarIds.has(edits.pillar)) {
       problems.push(problem(file.file, RULES.unknownPillar, `Unexpected pillar "${edits.pillar}", expected one of: ${[...pillarIds].join(', ')}. Use the name of a file in pillars/ without .md, or null.`, at('pillar')));
     }
-    const appearances = Array.isArray(file.data['appearances']) ? file.data['appearances'].flatMap((a) => appearanceSchema.safeParse(a).data ?? []) : [];
+    const parseAll = (value: unknown) => (Array.isArray(value) ? value.flatMap((a) => appearanceSchema.safeParse(a).data ?? []) : []);
+    // An orphaned claim keeps where it was last seen, so it can attach again when its words return.
+    const current = parseAll(file.data['appearances']);
+    const appearances = current.length > 0 ? current : parseAll(file.data['lastSeen']);
     const text = typeof file.data['text'] === 'string' ? file.data['text'] : '';
     return [{ id: file.id, edits, note: file.content, previous: { id: file.id, text, appearances }, facts: file.data }];
   });

@@ -82,6 +82,7 @@ async function compute(): Promise<SiteData> {
     description: 'Claims compared across sources.',
     publisher: 'Triangulate',
     published: null,
+    corrections: null,
     verdicts: DEFAULT_VERDICTS,
   };
   const verdictById = new Map(site.verdicts.map((v) => [v.id, v]));
