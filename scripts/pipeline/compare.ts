@@ -21,17 +21,21 @@ export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<stri
     const rep = cluster.representative;
     const sources = [...new Set(cluster.mentions.map((m) => m.source))].sort();
     const conflicts = kept[index] ?? [];
+    const wordings = variants(cluster.mentions, rep);
+    // A claim that links one person's differently worded quotes is about that person's words.
+    const quoted = new Set(wordings.map((v) => v.speaker));
+    const quotedSpeaker = quoted.size === 1 ? ([...quoted][0] ?? null) : null;
     return {
       id: '',
       text: rep.kind === 'quote' ? rep.text : rep.sentence.text,
       kind: rep.kind,
-      speaker: rep.kind === 'quote' ? (rep.speaker ?? commonSpeaker(cluster.mentions)) : rep.speaker,
+      speaker: rep.kind === 'quote' ? (rep.speaker ?? commonSpeaker(cluster.mentions)) : (rep.speaker ?? quotedSpeaker),
       autoPillar: null,
       status: conflicts.length > 0 ? 'disputed' : sources.length >= 2 ? 'corroborated' : 'single-source',
       sources,
       appearances: cluster.mentions.map((m) => appearance(m, articles.get(m.source)?.text ?? '')),
       conflicts,
-      variants: variants(cluster.mentions, rep),
+      variants: wordings,
     };
   });
 }

@@ -122,7 +122,24 @@ function decodeEntities(value: string): string {
 function personName(value: string | null | undefined): string | null {
   const text = clean(value);
   if (text === null || /^https?:\/\//i.test(text) || text.length > 120) return null;
-  return text.replace(/^by\s+/i, '') || null;
+  const name = text.replace(/^by\b[:\s]*/i, '').trim();
+  return /\p{L}/u.test(name) ? name : null;
+}
+
+const TITLE_SEPARATOR = /\s+[|\-–—·:]{1,2}\s+/g;
+
+/** A page title without the site name pages append to it ("Headline | Outlet"). */
+function stripSiteName(title: string | null, outlet: string | null, headings: string[]): string | null {
+  if (title === null) return null;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const key = (text: string): string => text.toLowerCase().replace(/\.(com|org|net|co\.uk|ca|in|info)\b/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  const last = key(parts.at(-1) ?? '');
+  const site = outlet === null ? '' : key(outlet);
+  const separators = title.match(TITLE_SEPARATOR) ?? [];
+  const head = title.slice(0, title.length - (parts.at(-1) ?? '').length - (separators.at(-1) ?? '').length).trim();
+  if (site !== '' && last !== '' && (site.includes(last) || last.includes(site))) return head;
+  return headings.some((h) => key(h) === key(head)) ? head : title;
 }
 
 /** `YYYY-MM-DD` when the value is or starts with an ISO date or parses as a date; else as given. */
@@ -175,7 +192,11 @@ function readMetadata(document: Document, givenUrl: string | null): PageMeta & {
   const titles = [ld.title, metaContent('og:title'), metaContent('twitter:title'), titleElement].filter((t): t is string => t !== null);
   return {
     titles,
-    title: ld.title ?? metaContent('og:title', 'twitter:title', 'dc.title') ?? titleElement,
+    title: stripSiteName(
+      ld.title ?? metaContent('og:title', 'twitter:title', 'dc.title') ?? titleElement,
+      ld.outlet ?? metaContent('og:site_name', 'application-name'),
+      Array.from(document.querySelectorAll('h1')).map((h) => normalizeText(h.textContent ?? '')),
+    ),
     outlet: ld.outlet ?? metaContent('og:site_name', 'application-name', 'publisher'),
     author: ld.author ?? personName(metaAuthor),
     published:

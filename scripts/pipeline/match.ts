@@ -24,6 +24,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     return { mentions: members, borrowed: [], representative: members[0] as Mention };
   });
   attachSecondary(clusters, edges, mentions, sim);
+  mergeOverlapping(clusters, sim);
   const timing = leadTiming(mentions);
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   for (const c of clusters) c.representative = representative(c, sim);
@@ -135,6 +136,38 @@ function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], menti
     target.mentions.sort(byKey);
   }
   for (let i = clusters.length - 1; i >= 0; i--) if (clusters[i]?.mentions.length === 0) clusters.splice(i, 1);
+}
+
+/**
+ * Pass 3b: two claims that came to share a sentence, and whose own mentions are on average alike,
+ * are one claim told twice (a sentence that lent itself to the second claim shows the link).
+ */
+function mergeOverlapping(clusters: Cluster[], sim: Similarity): void {
+  const own = (c: Cluster): Mention[] => c.mentions.filter((m) => !c.borrowed.includes(m.key));
+  for (let changed = true; changed; ) {
+    changed = false;
+    let best: { a: Cluster; b: Cluster; s: number } | null = null;
+    for (let i = 0; i < clusters.length; i++) {
+      for (let j = i + 1; j < clusters.length; j++) {
+        const a = clusters[i] as Cluster;
+        const b = clusters[j] as Cluster;
+        if (!a.mentions.some((m) => b.mentions.includes(m))) continue;
+        const oa = own(a);
+        const ob = own(b);
+        let sum = 0;
+        for (const x of oa) for (const y of ob) sum += sim(x, y);
+        const s = sum / Math.max(oa.length * ob.length, 1);
+        if (s >= SETTINGS.match.overlapMerge && (!best || s > best.s)) best = { a, b, s };
+      }
+    }
+    if (!best) break;
+    const { a, b } = best;
+    const ownKeys = new Set([...own(a), ...own(b)].map((m) => m.key));
+    a.mentions = [...new Set([...a.mentions, ...b.mentions])].sort(byKey);
+    a.borrowed = a.mentions.filter((m) => !ownKeys.has(m.key)).map((m) => m.key);
+    clusters.splice(clusters.indexOf(b), 1);
+    changed = true;
+  }
 }
 
 /**

@@ -38,6 +38,8 @@ export const SETTINGS = {
     differentValues: 0.25,
     /** A mention also backs another claim when its average similarity to that claim's mentions reaches this. */
     secondaryClaim: 0.15,
+    /** Two claims that share a sentence merge when their own mentions are on average this similar. */
+    overlapMerge: 0.1,
     /** …but backs at most this many claims besides its own. */
     maxSecondary: 2,
   },
