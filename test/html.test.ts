@@ -55,6 +55,17 @@ describe('extractArticle metadata', () => {
     expect(article).toMatchObject({ title: 'River levels fall as rain eases', author: 'Jonas Weber', outlet: 'Northern Post', published: '2024-01-12' });
   });
 
+  it('strips the site name from a page title and ignores an empty byline', () => {
+    const page = (title: string, extra = '') =>
+      extractArticle(`<html><head><title>${title}</title>${extra}</head><body><h1>Tram line opens</h1><p>x</p></body></html>`);
+    expect(page('Tram line opens | City Times', '<meta property="og:site_name" content="CityTimes.com">').title).toBe('Tram line opens');
+    expect(page('Tram line opens - Some Other Name').title).toBe('Tram line opens');
+    expect(page('Review – a tram line opens').title).toBe('Review – a tram line opens');
+    expect(page('Tram line opens', '<meta name="author" content="By ">').author).toBeNull();
+    expect(page('Tram line opens', '<meta name="author" content="By Ana Lima">').author).toBe('Ana Lima');
+    expect(page('Tram line opens', '<meta name="author" content="https://social.example/ana">').author).toBeNull();
+  });
+
   it('keeps a date it cannot parse as the page gives it and trims ISO timestamps', () => {
     expect(isoDate('2019-11-18T23:04:00-05:00')).toBe('2019-11-18');
     expect(isoDate('  November 5, 2019 ')).toBe('2019-11-05');
@@ -114,6 +125,12 @@ describe('extractArticle on hostile input', () => {
 
   it('says a section front of headline links is not an article', () => {
     const article = fixture('not-article');
+    expect(article.isArticle).toBe(false);
+  });
+
+  it('says a section front of teaser cards (linked headline and summary) is not an article', () => {
+    const article = fixture('section-front-teasers');
+    expect(article.blocks).toHaveLength(6);
     expect(article.isArticle).toBe(false);
   });
 

@@ -24,6 +24,10 @@ export interface ExtractedArticle {
 /** Less article text than this (in characters of prose) means the page is not an article. */
 const MIN_ARTICLE_CHARS = 250;
 
+/** A list of at least this many linked headings, one for every two paragraphs or more, is a section front. */
+const TEASER_MIN = 3;
+const TEASER_RATIO = 0.5;
+
 /** Normalises a piece of page text: NFC, no soft hyphens or zero-width characters, one space. */
 export function normalizeText(text: string): string {
   return text
@@ -38,6 +42,8 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
   const document = parseDocument(html);
   const meta = readMetadata(document, options.url ?? null);
   let blocks: string[] = [];
+  /** Headings that are only a link: the teaser cards of a section front. */
+  let linkedHeadings = 0;
   let readabilityMeta: { title?: string | null | undefined; byline?: string | null | undefined; siteName?: string | null | undefined; publishedTime?: string | null | undefined } = {};
   try {
     if (document.body) {
@@ -53,12 +59,16 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
       readabilityMeta = result;
       const root = result.content as unknown as Element;
       removeClutter(root);
-      blocks = tidyHeadings(collectBlocks(root), [meta.title, result.title, ...meta.titles]);
+      const collected = collectBlocks(root);
+      blocks = tidyHeadings(collected.blocks, [meta.title, result.title, ...meta.titles]);
+      linkedHeadings = collected.linkedHeadings;
     }
   } catch {
     blocks = [];
   }
-  const prose = blocks.filter((block) => block.length >= 40).reduce((sum, block) => sum + block.length, 0);
+  const paragraphs = blocks.filter((block) => block.length >= 40);
+  const prose = paragraphs.reduce((sum, block) => sum + block.length, 0);
+  const teaserList = linkedHeadings >= TEASER_MIN && linkedHeadings >= paragraphs.length * TEASER_RATIO;
   return {
     title: meta.title ?? clean(readabilityMeta.title),
     outlet: meta.outlet ?? clean(readabilityMeta.siteName),
@@ -66,7 +76,7 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
     published: meta.published ?? isoDate(readabilityMeta.publishedTime),
     url: meta.url,
     blocks,
-    isArticle: prose >= MIN_ARTICLE_CHARS,
+    isArticle: prose >= MIN_ARTICLE_CHARS && !teaserList,
   };
 }
 
@@ -417,8 +427,9 @@ function tidyHeadings(blocks: Block[], titles: (string | null | undefined)[]): s
 }
 
 /** The paragraph-level texts of a cleaned article, in reading order. */
-function collectBlocks(root: Element): Block[] {
+function collectBlocks(root: Element): { blocks: Block[]; linkedHeadings: number } {
   const blocks: Block[] = [];
+  let linkedHeadings = 0;
   let heading = 0;
   let buffer = '';
   let linkChars = 0;
@@ -429,6 +440,7 @@ function collectBlocks(root: Element): Block[] {
     const linkOnly = !inList && raw > 0 && raw < LINK_LINE_MAX && linkChars >= raw * 0.8;
     const furniture =
       text.length < 120 && ((blocks.length < 4 && BYLINE.test(text)) || STAMP.test(text) || LABEL.test(text));
+    if (linkOnly && heading > 0) linkedHeadings++;
     if (text !== '' && !linkOnly && !furniture) blocks.push({ text, heading });
     buffer = '';
     linkChars = 0;
@@ -465,5 +477,5 @@ function collectBlocks(root: Element): Block[] {
   };
   walk(root, false);
   flush();
-  return blocks;
+  return { blocks, linkedHeadings };
 }
