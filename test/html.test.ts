@@ -88,7 +88,7 @@ describe('extractArticle cleaning', () => {
   it('drops captions, credits, bylines, share widgets, promos, read-more links, related and tag lists and alt text', () => {
     const article = fixture('clutter');
     const text = allText(article);
-    for (const marker of ['FIGCAPTION', 'CAPTION', 'CREDIT', 'ALT TEXT', 'NEWSLETTER', 'RELATED', 'TAGLIST', 'TAGS', 'Read more', 'Facebook', 'By Jonas', 'Subscribe', 'Related stories']) {
+    for (const marker of ['ITEMPROP', 'FIGCAPTION', 'CAPTION', 'CREDIT', 'ALT TEXT', 'NEWSLETTER', 'RELATED', 'TAGLIST', 'TAGS', 'Read more', 'Facebook', 'By Jonas', 'Subscribe', 'Related stories']) {
       expect(text).not.toContain(marker);
     }
     expect(article.blocks).toHaveLength(3);

@@ -321,6 +321,7 @@ function isClutter(el: Element, scopeText: number): boolean {
   if (/(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(el.getAttribute('style') ?? '')) return true;
   const words = classWords(el);
   if (isMediaCaption(el, words)) return true;
+  if (METADATA_ITEMPROP.test(el.getAttribute('itemprop') ?? '') && textLength(el) < 200) return true;
   const marked =
     FURNITURE_TAGS.has(tag) ||
     words.some((word) => CLUTTER_WORDS.has(word)) ||
@@ -328,6 +329,9 @@ function isClutter(el: Element, scopeText: number): boolean {
   // Never drop a container of the article itself (a body wrapper with a misleading class).
   return marked && !holdsProse(el, scopeText);
 }
+
+/** Microdata properties of the page, not of its text: dates, authors, tags. */
+const METADATA_ITEMPROP = /^(datePublished|dateModified|dateCreated|author|creator|keywords|publisher)$/i;
 
 /** Words in a class or id that mark a picture, video or gallery box. */
 const MEDIA_WORDS = new Set(['image', 'images', 'img', 'photo', 'photos', 'picture', 'media', 'figure', 'gallery', 'video', 'slideshow']);
