@@ -112,7 +112,7 @@ const CASES: Array<{ name: string; make: () => Promise<void>; expected: string[]
   {
     name: 'misspelt site.md field',
     make: () => replaceIn('site.md', 'publisher: Triangulate', 'publihser: Triangulate'),
-    expected: ['site.md:4:1  unknown-field  Unexpected field `publihser`, expected one of: title, description, publisher, published, verdicts. Did you mean `publisher`? Rename or remove it; anything else belongs in the text below the frontmatter.'],
+    expected: ['site.md:4:1  unknown-field  Unexpected field `publihser`, expected one of: title, description, publisher, published, corrections, verdicts. Did you mean `publisher`? Rename or remove it; anything else belongs in the text below the frontmatter.'],
   },
   {
     name: 'duplicate verdict ids in site.md',
