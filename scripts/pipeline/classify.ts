@@ -23,9 +23,13 @@ export function pillarScore(claimText: string, evidence: readonly string[], pill
   const own = new Set(stems(claimText));
   const all = new Set(evidence.flatMap(stems));
   let score = 0;
+  // Keywords that fold to the same stems ("monitoring", "verification") count once.
+  const seen = new Set<string>();
   for (const keyword of pillar.keywords) {
     const parts = stems(keyword);
-    if (parts.length === 0) continue;
+    const key = [...new Set(parts)].sort().join(' ');
+    if (parts.length === 0 || seen.has(key)) continue;
+    seen.add(key);
     if (parts.every((p) => own.has(p))) score += 1 + 0.5 * (parts.length - 1);
     else if (parts.every((p) => all.has(p))) score += 0.5;
   }

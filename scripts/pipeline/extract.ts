@@ -148,6 +148,8 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
     const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) ? 200 : 0;
     const distance = (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
     if (n.start > at + verb[0].length + 30) continue;
+    // After the verb, only "…, said Macron." names the speaker; "said Trump “…”" reports about Trump.
+    if (n.start > at && !/^[’']?s?\s*([.,;:!?]|$)/.test(outside.slice(n.end).replace(/^\s+/, ''))) continue;
     if (!best || distance < best.distance) best = { key: n.key, distance };
   }
   const pronoun = PRONOUN.exec(outside);
