@@ -2,9 +2,9 @@
  * Builds the microsite for one content root: Astro's programmatic build, then a Pagefind index of
  * the output. The CLI's `build` command calls this.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
@@ -23,11 +23,48 @@ export interface BuildSiteOptions {
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Builds and indexes the site; returns how many HTML pages were written. Calls run one at a time. */
+/**
+ * Builds and indexes the site; returns how many HTML pages were written. Builds run one at a time,
+ * across processes too: Astro stages prerendered chunks in the project's own `.astro/` folder,
+ * whatever the cache dir, so two builds at once (parallel test files, a bench beside a build)
+ * would delete each other's chunks.
+ */
 export function buildSite(options: BuildSiteOptions): Promise<{ pages: number }> {
-  const run = queue.then(() => buildOnce(options));
+  const run = queue.then(() => withLock(() => buildOnce(options)));
   queue = run.catch(() => undefined);
   return run;
+}
+
+const LOCK = join(PROJECT_ROOT, '.astro', 'build.lock');
+
+/** Runs `task` holding a lock folder; a lock whose owner process is gone is taken over. */
+async function withLock<T>(task: () => Promise<T>): Promise<T> {
+  await mkdir(dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      await writeFile(join(LOCK, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const owner = Number(await readFile(join(LOCK, 'pid'), 'utf8').catch(() => ''));
+      if (owner > 0 && !alive(owner)) await rm(LOCK, { recursive: true, force: true });
+      else await new Promise((done) => setTimeout(done, 200));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await rm(LOCK, { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function buildOnce(options: BuildSiteOptions): Promise<{ pages: number }> {

@@ -69,6 +69,11 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   const drafts = compare(clusters, byId);
   timer('compare', `${drafts.filter((d) => d.conflicts.length > 0).length} with conflicts`);
   classify(drafts, curated.pillars.map((p) => ({ id: p.id, order: p.order, keywords: p.keywords, text: `${p.title}\n${p.summary ?? ''}\n${p.body}` })));
+  // When the event happened is about the event itself, not one pillar of it.
+  clusters.forEach((c, i) => {
+    const draft = drafts[i];
+    if (c.timing && draft) draft.autoPillar = null;
+  });
   timer('classify', `${drafts.filter((d) => d.autoPillar !== null).length} in a pillar`);
   const carried = identify(drafts, curated.claims.map((c) => c.previous), byId);
   const edits = new Map(curated.claims.map((c) => [c.id, c]));
