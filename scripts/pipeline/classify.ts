@@ -16,7 +16,17 @@ export interface PillarTerms {
   text: string;
 }
 
-const stems = (text: string): string[] => contentStems(canonicalPhrases(text), SYNONYMS);
+const cache = new Map<string, string[]>();
+/** Content stems of a text, memoised: pillars and repeated sentences are scored many times. */
+const stems = (text: string): string[] => {
+  let out = cache.get(text);
+  if (!out) {
+    out = contentStems(canonicalPhrases(text), SYNONYMS);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
+};
 
 /** Scores one claim against one pillar: keyword phrases fully present count most. */
 export function pillarScore(claimText: string, evidence: readonly string[], pillar: PillarTerms): number {
@@ -44,7 +54,7 @@ export function pillarScore(claimText: string, evidence: readonly string[], pill
 export function classify(claims: DraftClaim[], pillars: readonly PillarTerms[]): DraftClaim[] {
   const ordered = [...pillars].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   for (const claim of claims) {
-    const evidence = claim.appearances.map((a) => a.sentence);
+    const evidence = [...new Set(claim.appearances.map((a) => a.sentence))];
     let best: { id: string; score: number } | null = null;
     for (const pillar of ordered) {
       const score = pillarScore(claim.text, evidence, pillar);

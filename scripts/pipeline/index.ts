@@ -13,7 +13,7 @@ import { ingest } from './ingest.ts';
 import { match } from './match.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
-import { commit, renderClaim, renderSource, type ClaimOut, type WriteReport } from './write.ts';
+import { commit, indexClaims, renderClaim, renderSource, type ClaimOut, type WriteReport } from './write.ts';
 import type { Problem, SegmentedArticle } from './types.ts';
 
 export interface RunOptions {
@@ -115,7 +115,8 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   if (options.dryRun) return result;
   const files = new Map<string, string>();
   for (const c of claims) files.set(`claims/${c.id}.md`, renderClaim(c));
-  for (const a of articles) files.set(`sources/${a.id}.md`, renderSource(a, claims));
+  const index = indexClaims(claims);
+  for (const a of articles) files.set(`sources/${a.id}.md`, renderSource(a, index));
   result.write = await commit(input.root, files, ['sources']);
   timer('write', `${result.write.written.length} written, ${result.write.unchanged} unchanged, ${result.write.deleted.length} removed`);
   return result;

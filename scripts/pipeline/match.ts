@@ -16,19 +16,47 @@ import type { Cluster, Mention } from './types.ts';
 
 /** Groups mentions into claims. */
 export function match(mentions: readonly Mention[]): Cluster[] {
-  const sim = similarity(mentions);
-  const edges = graph(mentions, sim);
-  const groups = averageLinkage(mentions.length, edges, SETTINGS.match.sameClaim, (a, b) => compatibleGroups(a, b, mentions, sim));
+  // Wire copy repeats sentences word for word: each distinct wording is matched once, then every
+  // copy joins the claims of its wording.
+  const { nodes, copies, nodeOf } = distinct(mentions);
+  const sim = similarity(nodes);
+  const edges = graph(nodes, sim);
+  const groups = averageLinkage(nodes.length, edges, SETTINGS.match.sameClaim, (a, b) => compatibleGroups(a, b, nodes, sim));
   const clusters: Cluster[] = groups.map((list) => {
-    const members = list.map((k) => mentions[k] as Mention).sort(byKey);
+    const members = list.map((k) => nodes[k] as Mention).sort(byKey);
     return { mentions: members, borrowed: [], representative: members[0] as Mention };
   });
-  attachSecondary(clusters, edges, mentions, sim);
+  attachSecondary(clusters, edges, nodes, sim);
   mergeOverlapping(clusters, sim);
+  for (const c of clusters) {
+    c.representative = representative(c, sim);
+    const borrowed = new Set(c.borrowed);
+    c.mentions = c.mentions.flatMap((m) => copies.get(m) ?? [m]).sort(byKey);
+    c.borrowed = c.mentions.filter((m) => borrowed.has((nodeOf.get(m) ?? m).key)).map((m) => m.key);
+  }
   const timing = leadTiming(mentions);
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
-  for (const c of clusters) c.representative = representative(c, sim);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
+}
+
+/** One mention per distinct wording (same kind, words, speaker and sentence), with its copies. */
+function distinct(mentions: readonly Mention[]): { nodes: Mention[]; copies: Map<Mention, Mention[]>; nodeOf: Map<Mention, Mention> } {
+  const byWording = new Map<string, Mention>();
+  const copies = new Map<Mention, Mention[]>();
+  const nodeOf = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    const key = `${m.kind}\u0000${m.speaker ?? ''}\u0000${m.text}\u0000${m.sentence.text}`;
+    const node = byWording.get(key);
+    if (node) {
+      copies.get(node)?.push(m);
+      nodeOf.set(m, node);
+    } else {
+      byWording.set(key, m);
+      copies.set(m, [m]);
+      nodeOf.set(m, m);
+    }
+  }
+  return { nodes: [...byWording.values()], copies, nodeOf };
 }
 
 /**
@@ -70,12 +98,22 @@ function compatibleGroups(a: readonly number[], b: readonly number[], mentions: 
     const m = mentions[k] as Mention;
     return m.values.length > 0 || m.speaker !== null;
   };
-  const closest = (x: Mention, group: readonly number[]): number => Math.max(...group.map((k) => sim(x, mentions[k] as Mention)));
-  for (const x of a.filter(risky)) {
-    const mx = mentions[x] as Mention;
-    for (const y of b.filter(risky)) {
+  const ra = a.filter(risky);
+  const rb = b.filter(risky);
+  if (ra.length === 0 || rb.length === 0) return true;
+  const closest = new Map<number, number>();
+  const near = (x: number, group: readonly number[]): number => {
+    let v = closest.get(x);
+    if (v === undefined) closest.set(x, (v = Math.max(...group.map((k) => sim(mentions[x] as Mention, mentions[k] as Mention)))));
+    return v;
+  };
+  for (const x of ra) {
+    for (const y of rb) {
+      const mx = mentions[x] as Mention;
       const my = mentions[y] as Mention;
-      if (conflictBetween(mx, my, Math.max(closest(mx, b), closest(my, a)))) return false;
+      // Only a pair that could disagree costs the look for each side's closest match.
+      if (!conflictBetween(mx, my, 0)) continue;
+      if (conflictBetween(mx, my, Math.max(near(x, b), near(y, a)))) return false;
     }
   }
   return true;
@@ -83,7 +121,8 @@ function compatibleGroups(a: readonly number[], b: readonly number[], mentions: 
 
 /** The member that best stands for a cluster: most similar to the others, then shortest. */
 function representative(cluster: Cluster, sim: Similarity): Mention {
-  const own = cluster.mentions.filter((m) => !cluster.borrowed.includes(m.key));
+  const borrowed = new Set(cluster.borrowed);
+  const own = cluster.mentions.filter((m) => !borrowed.has(m.key));
   const pool = own.length > 0 ? own : cluster.mentions;
   let best = pool[0] as Mention;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -143,31 +182,46 @@ function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], menti
  * are one claim told twice (a sentence that lent itself to the second claim shows the link).
  */
 function mergeOverlapping(clusters: Cluster[], sim: Similarity): void {
-  const own = (c: Cluster): Mention[] => c.mentions.filter((m) => !c.borrowed.includes(m.key));
-  for (let changed = true; changed; ) {
-    changed = false;
-    let best: { a: Cluster; b: Cluster; s: number } | null = null;
-    for (let i = 0; i < clusters.length; i++) {
-      for (let j = i + 1; j < clusters.length; j++) {
-        const a = clusters[i] as Cluster;
-        const b = clusters[j] as Cluster;
-        if (!a.mentions.some((m) => b.mentions.includes(m))) continue;
-        const oa = own(a);
-        const ob = own(b);
+  const own = (c: Cluster): Mention[] => {
+    const borrowed = new Set(c.borrowed);
+    return c.mentions.filter((m) => !borrowed.has(m.key));
+  };
+  const holders = new Map<Mention, number[]>();
+  clusters.forEach((c, i) => c.mentions.forEach((m) => holders.set(m, [...(holders.get(m) ?? []), i])));
+  const seen = new Set<string>();
+  const pairs: Array<{ i: number; j: number; s: number }> = [];
+  for (const list of holders.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = Math.min(list[x] ?? 0, list[y] ?? 0);
+        const j = Math.max(list[x] ?? 0, list[y] ?? 0);
+        if (i === j || seen.has(`${i}:${j}`)) continue;
+        seen.add(`${i}:${j}`);
+        const oa = own(clusters[i] as Cluster);
+        const ob = own(clusters[j] as Cluster);
         let sum = 0;
-        for (const x of oa) for (const y of ob) sum += sim(x, y);
+        for (const a of oa) for (const b of ob) sum += sim(a, b);
         const s = sum / Math.max(oa.length * ob.length, 1);
-        if (s >= SETTINGS.match.overlapMerge && (!best || s > best.s)) best = { a, b, s };
+        if (s >= SETTINGS.match.overlapMerge) pairs.push({ i, j, s });
       }
     }
-    if (!best) break;
-    const { a, b } = best;
-    const ownKeys = new Set([...own(a), ...own(b)].map((m) => m.key));
-    a.mentions = [...new Set([...a.mentions, ...b.mentions])].sort(byKey);
-    a.borrowed = a.mentions.filter((m) => !ownKeys.has(m.key)).map((m) => m.key);
-    clusters.splice(clusters.indexOf(b), 1);
-    changed = true;
   }
+  pairs.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+  const root = clusters.map((_, i) => i);
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i] ?? i)));
+  for (const { i, j } of pairs) {
+    const a = find(i);
+    const b = find(j);
+    if (a === b) continue;
+    const ca = clusters[a] as Cluster;
+    const cb = clusters[b] as Cluster;
+    const ownKeys = new Set([...own(ca), ...own(cb)].map((m) => m.key));
+    ca.mentions = [...new Set([...ca.mentions, ...cb.mentions])].sort(byKey);
+    ca.borrowed = ca.mentions.filter((m) => !ownKeys.has(m.key)).map((m) => m.key);
+    cb.mentions = [];
+    root[b] = a;
+  }
+  for (let i = clusters.length - 1; i >= 0; i--) if (clusters[i]?.mentions.length === 0) clusters.splice(i, 1);
 }
 
 /**
@@ -175,20 +229,23 @@ function mergeOverlapping(clusters: Cluster[], sim: Similarity): void {
  * (its first sentences) gives becomes one claim, so sources that disagree on the day show up.
  */
 function leadTiming(mentions: readonly Mention[]): Cluster | null {
-  const leads = new Map<string, Mention>();
-  for (const m of mentions) {
-    if (leads.has(m.source) || m.sentence.index >= SETTINGS.match.leadSentences + 2) continue;
-    const order = mentions.filter((o) => o.source === m.source && o.sentence.index < m.sentence.index).length;
-    if (order < SETTINGS.match.leadSentences && m.values.some((v) => v.field === 'weekday' || v.field === 'date')) leads.set(m.source, m);
+  const bySource = new Map<string, Mention[]>();
+  for (const m of mentions) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+  const leads: Mention[] = [];
+  for (const list of bySource.values()) {
+    const first = [...list].sort((a, b) => a.sentence.index - b.sentence.index).slice(0, SETTINGS.match.leadSentences);
+    const dated = first.find((m) => m.values.some((v) => v.field === 'weekday' || v.field === 'date'));
+    if (dated) leads.push(dated);
   }
-  if (leads.size < 2) return null;
-  const list = [...leads.values()].sort(byKey);
+  if (leads.length < 2) return null;
+  const list = leads.sort(byKey);
   return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list[0] as Mention };
 }
 
 /** True when a claim already holds two of the leads and they give different days. */
 function disputesTiming(cluster: Cluster, timing: Cluster): boolean {
-  const leads = timing.mentions.filter((m) => cluster.mentions.includes(m));
+  const members = new Set(cluster.mentions);
+  const leads = timing.mentions.filter((m) => members.has(m));
   const days = new Set(leads.flatMap((m) => m.values.filter((v) => v.field === 'weekday' || v.field === 'date').map((v) => v.norm)));
   return new Set(leads.map((m) => m.source)).size >= 2 && days.size >= 2;
 }

@@ -14,6 +14,8 @@ export const SETTINGS = {
   match: {
     /** Mentions sharing no term rarer than this share of all mentions are never compared (blocking). */
     maxBlockingShare: 0.2,
+    /** …and never more than this many mentions, so the candidate pairs grow linearly with the corpus. */
+    maxPostings: 200,
     /** Groups merge while the average similarity of their mentions (0..1) is at least this. */
     sameClaim: 0.12,
     /** Weight of a term found in one mention only, relative to its IDF: it can only dilute a match. */

@@ -24,10 +24,9 @@ export function similarity(mentions: readonly Mention[]): Similarity {
   for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(mentions.length, 2);
   // A term no other mention has cannot be shared; it only dilutes, so it weighs less.
-  const weight = (t: string): number => {
-    const d = df.get(t) ?? 1;
-    return Math.log((n + 1) / d) * (d === 1 ? SETTINGS.match.uniqueTermWeight : 1);
-  };
+  const weights = new Map<string, number>();
+  for (const [t, d] of df) weights.set(t, Math.log((n + 1) / d) * (d === 1 ? SETTINGS.match.uniqueTermWeight : 1));
+  const weight = (t: string): number => weights.get(t) ?? Math.log(n + 1) * SETTINGS.match.uniqueTermWeight;
   const bags = new Map<readonly string[], { set: Set<string>; norm: number }>();
   const bag = (terms: readonly string[]) => {
     let b = bags.get(terms);
@@ -37,8 +36,9 @@ export function similarity(mentions: readonly Mention[]): Similarity {
   const overlap = (x: readonly string[], y: readonly string[]): number => {
     const bx = bag(x);
     const by = bag(y);
+    const [small, large] = bx.set.size <= by.set.size ? [bx.set, by.set] : [by.set, bx.set];
     let dot = 0;
-    for (const t of bx.set) if (by.set.has(t)) dot += weight(t) ** 2;
+    for (const t of small) if (large.has(t)) dot += weight(t) ** 2;
     return dot / (Math.min(bx.norm, by.norm) ** 1.2 * Math.max(bx.norm, by.norm) ** 0.8);
   };
   const score = (a: Mention, b: Mention): number => {
@@ -97,7 +97,7 @@ export function conflictBetween(a: Mention, b: Mention, sim: number): string | n
 export function candidatePairs(mentions: readonly Mention[]): Array<[number, number]> {
   const df = new Map<string, number>();
   for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const cap = Math.max(8, Math.ceil(mentions.length * SETTINGS.match.maxBlockingShare));
+  const cap = Math.max(8, Math.min(Math.ceil(mentions.length * SETTINGS.match.maxBlockingShare), SETTINGS.match.maxPostings));
   const postings = new Map<string, number[]>();
   mentions.forEach((m, i) => {
     // A term no other mention has cannot pair anything: index the rarest shared single stems
@@ -132,9 +132,12 @@ export function sameSpeaker(a: Mention, b: Mention): boolean {
   return a.speaker !== null && b.speaker !== null && quoting(a) && quoting(b) && personKey(a.speaker) === personKey(b.speaker);
 }
 
+const termSets = new WeakMap<Mention, Set<string>>();
+
 /** How many single stems two mentions share (pairs excluded), counting an agreeing figure as one. */
 export function sharedTerms(a: Mention, b: Mention): number {
-  const set = new Set(b.terms);
+  let set = termSets.get(b);
+  if (!set) termSets.set(b, (set = new Set(b.terms)));
   let n = 0;
   for (const t of a.terms) if (!t.includes('_') && set.has(t)) n++;
   for (const va of a.values) if (va.field === 'figure' && b.values.some((vb) => dimension(vb) === dimension(va) && compatible(va, vb))) n++;

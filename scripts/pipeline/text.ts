@@ -53,8 +53,20 @@ export function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** Stem of a word, for matching inflections ("deployed", "deployment" → "deploy"). */
+const stems = new Map<string, string>();
+
+/** Stem of a word, for matching inflections ("deployed", "deployment" → "deploy"); memoised. */
 export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemWord(word);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
+function stemWord(word: string): string {
   const folded = fold(word).replace(/'s$/, '').replace(/[.']/g, '');
   // Porter turns a final y into i only sometimes ("deployed" → deploi, "deployment" → deploy): undo it.
   return folded.length <= 3 ? folded : stemmer(folded).replace(/i$/, 'y');

@@ -36,18 +36,29 @@ export function renderClaim(claim: ClaimOut): string {
   return stringifyFrontmatter(ordered, '').replace(/^---\n/, `---\n${CLAIM_HEADER}`) + note;
 }
 
-/** Renders one source file: metadata, and the cleaned text with every claim sentence annotated. */
-export function renderSource(article: SegmentedArticle, claims: readonly ClaimOut[]): string {
-  const bySentence = new Map<number, ClaimOut[]>();
+/** Claims by the source and sentence that state them. */
+export type ClaimIndex = Map<string, Map<number, ClaimOut[]>>;
+
+/** Indexes the visible claims by source and sentence once, so rendering every source stays linear. */
+export function indexClaims(claims: readonly ClaimOut[]): ClaimIndex {
+  const index: ClaimIndex = new Map();
   for (const claim of claims) {
     if (claim.hidden) continue;
     for (const a of claim.appearances) {
-      if (a.source !== article.id) continue;
+      const bySentence = index.get(a.source) ?? new Map<number, ClaimOut[]>();
       const list = bySentence.get(a.index) ?? [];
       if (!list.includes(claim)) list.push(claim);
       bySentence.set(a.index, list);
+      index.set(a.source, bySentence);
     }
   }
+  return index;
+}
+
+/** Renders one source file: metadata, and the cleaned text with every claim sentence annotated. */
+export function renderSource(article: SegmentedArticle, claims: readonly ClaimOut[] | ClaimIndex): string {
+  const index = claims instanceof Map ? claims : indexClaims(claims);
+  const bySentence = index.get(article.id) ?? new Map<number, ClaimOut[]>();
   const data = {
     title: article.title,
     headline: article.hasHeadline,
