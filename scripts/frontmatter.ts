@@ -7,6 +7,7 @@ import matter from 'gray-matter';
 import YAML, { LineCounter, isMap, isNode, isScalar } from 'yaml';
 import { RULES, problem } from './errors.ts';
 import type { Problem } from './pipeline/types.ts';
+import { stringifyYaml } from './pipeline/yaml.ts';
 
 const refuse = (): never => {
   throw new Error('executable frontmatter is refused');
@@ -129,7 +130,8 @@ export function parseFrontmatter(input: string, file: string): Parsed {
 
 /** Serialises data and a body into a Markdown file with YAML frontmatter, deterministically. */
 export function stringifyFrontmatter(data: Record<string, unknown>, body: string): string {
-  const yaml = yamlEngine.stringify(data);
+  // The one-pass serialiser writes what the library would; it hands back what it does not cover.
+  const yaml = stringifyYaml(data) ?? yamlEngine.stringify(data);
   const content = body.trim() === '' ? '' : `\n${body.trim()}\n`;
   return `---\n${yaml}---\n${content}`;
 }
