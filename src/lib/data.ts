@@ -4,7 +4,6 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { DEFAULT_VERDICTS, type Claim, type Site, type Source, type Status, type Verdict } from '../schema.ts';
-import { coverageRow, type CoverageCell } from './coverage.ts';
 
 /** A pillar of the framework, with its claims (listed ones only, in reading order). */
 export interface PillarView {
@@ -38,8 +37,6 @@ export interface ClaimView {
   /** Distinct sources that state it, in site source order. */
   sourceIds: string[];
   verdict: Verdict | null;
-  /** Per source (site order): reports and agrees, reports a different value, or silent. */
-  coverage: CoverageCell[];
 }
 
 export interface SiteData {
@@ -55,8 +52,17 @@ export interface SiteData {
   listed: ClaimView[];
   /** Listed claims whose pillar is missing or unknown. */
   unassigned: ClaimView[];
-  /** Listed claims each source states, and those (not orphaned) it leaves out. */
-  claimsBySource: Map<string, { states: ClaimView[]; omits: ClaimView[] }>;
+  /**
+   * Listed claims some source still states (not orphaned): the ones a source can leave out. Counts
+   * only, overall and per pillar (`null`: no pillar), so a page never filters the whole list.
+   */
+  comparable: { total: number; byPillar: Map<string | null, number> };
+  /** Comparable claims each source states, in reading order. */
+  statedBySource: Map<string, ClaimView[]>;
+  /** Comparable claims, most sources first (reading order within a tie): omissions worth listing. */
+  mostCorroborated: ClaimView[];
+  /** Sources, those stating the most comparable claims first (site order within a tie). */
+  sourcesByReach: SourceView[];
 }
 
 let cache: Promise<SiteData> | undefined;
@@ -120,7 +126,6 @@ async function compute(): Promise<SiteData> {
       mergedInto: data.hidden ? null : finalTarget(entry.id, rawById),
       sourceIds,
       verdict: data.verdict ? (verdictById.get(data.verdict) ?? null) : null,
-      coverage: coverageRow(data, sources.map((s) => s.id)),
     };
   });
   claims.sort(readingOrder);
@@ -129,14 +134,23 @@ async function compute(): Promise<SiteData> {
   for (const claim of listed) if (claim.pillar) pillarById.get(claim.pillar)?.claims.push(claim);
   const unassigned = listed.filter((c) => c.pillar === null);
 
-  const claimsBySource = new Map(sources.map((s) => [s.id, { states: [] as ClaimView[], omits: [] as ClaimView[] }]));
-  for (const claim of listed) {
-    if (claim.data.orphaned) continue;
-    const stating = new Set(claim.sourceIds);
-    for (const s of sources) claimsBySource.get(s.id)?.[stating.has(s.id) ? 'states' : 'omits'].push(claim);
+  // Linear in the claims' source lists: a source's omissions are never materialised (that is
+  // sources × claims); pages derive a bounded list from these (see bounded.ts).
+  const comparableClaims = listed.filter((c) => !c.data.orphaned);
+  const comparable = { total: comparableClaims.length, byPillar: new Map<string | null, number>() };
+  const statedBySource = new Map(sources.map((s) => [s.id, [] as ClaimView[]]));
+  for (const claim of comparableClaims) {
+    comparable.byPillar.set(claim.pillar, (comparable.byPillar.get(claim.pillar) ?? 0) + 1);
+    for (const id of claim.sourceIds) statedBySource.get(id)?.push(claim);
   }
+  const mostCorroborated = [...comparableClaims].sort((a, b) => b.sourceIds.length - a.sourceIds.length);
+  const reach = (s: SourceView) => statedBySource.get(s.id)?.length ?? 0;
+  const sourcesByReach = [...sources].sort((a, b) => reach(b) - reach(a));
 
-  return { site, siteEntry, pillars, pillarById, sources, sourceById, claims, claimById, listed, unassigned, claimsBySource };
+  return {
+    site, siteEntry, pillars, pillarById, sources, sourceById, claims, claimById, listed, unassigned,
+    comparable, statedBySource, mostCorroborated, sourcesByReach,
+  };
 }
 
 /** Orphans last, then by status (solid first), then most sources, then id. */

@@ -1,5 +1,7 @@
-/** Pure site helpers: coverage cells, claim-link resolution, settings documentation, labels. */
+/** Pure site helpers: coverage cells, bounded lists, claim-link resolution, settings documentation, labels. */
 import { describe, expect, test } from 'vitest';
+import { coverageTable, conflictSummary, LIST_CAP, MATRIX_COLUMNS, MATRIX_ROWS, omittedClaims, silentSources } from '../../src/lib/bounded.ts';
+import type { ClaimView, PillarView, SourceView } from '../../src/lib/data.ts';
 import { coverageRow } from '../../src/lib/coverage.ts';
 import { describeSettings } from '../../src/lib/settings-doc.ts';
 import { resolveClaimLinks } from '../../src/lib/source-html.ts';
@@ -31,6 +33,87 @@ describe('coverageRow', () => {
       ['a', 'b'],
     );
     expect(row.map((c) => c.state)).toEqual(['differs', 'differs']);
+  });
+});
+
+/**
+ * A site of `sources` sources and `claims` claims in two pillars; claim i is stated by sources
+ * 0..(i mod sources), so claim sources-1 is stated by all and source 0 states every claim.
+ */
+function bigSite(sourceCount: number, claimCount: number) {
+  const sources = Array.from({ length: sourceCount }, (_, i) => ({ id: `s${String(i).padStart(3, '0')}`, name: `S${i}`, data: {} }) as SourceView);
+  const pillars = [{ id: 'p1', title: 'One', claims: [] }, { id: 'p2', title: 'Two', claims: [] }] as unknown as PillarView[];
+  const claims = Array.from({ length: claimCount }, (_, i) => {
+    const sourceIds = sources.slice(0, (i % sourceCount) + 1).map((s) => s.id);
+    return {
+      id: `c${String(i).padStart(3, '0')}`,
+      pillar: i % 3 === 0 ? null : i % 3 === 1 ? 'p1' : 'p2',
+      sourceIds,
+      data: { sources: sourceIds, appearances: sourceIds.map((source) => appearance(source, i)), conflicts: [] },
+    } as unknown as ClaimView;
+  });
+  const statedBySource = new Map(sources.map((s) => [s.id, claims.filter((c) => c.sourceIds.includes(s.id))]));
+  const byPillar = new Map<string | null, number>();
+  for (const c of claims) byPillar.set(c.pillar, (byPillar.get(c.pillar) ?? 0) + 1);
+  const mostCorroborated = [...claims].sort((a, b) => b.sourceIds.length - a.sourceIds.length);
+  const sourcesByReach = [...sources].sort((a, b) => statedBySource.get(b.id)!.length - statedBySource.get(a.id)!.length);
+  return { sources, pillars, claims, statedBySource, comparable: { total: claims.length, byPillar }, mostCorroborated, sourcesByReach };
+}
+
+describe('bounded lists', () => {
+  const site = bigSite(100, 300);
+
+  test('silent sources: the full count, and the capped few that state the most claims', () => {
+    const claim = site.claims[4]!; // stated by s000..s004
+    const silent = silentSources(site, claim);
+    expect(silent.total).toBe(95);
+    expect(silent.shown).toHaveLength(LIST_CAP);
+    expect(silent.shown.map((s) => s.id)).toEqual(['s005', 's006', 's007', 's008', 's009', 's010', 's011', 's012', 's013', 's014']);
+    expect(silentSources(site, site.claims[99]!)).toEqual({ total: 0, shown: [] });
+    expect(silentSources(site, site.claims[97]!).shown.map((s) => s.id)).toEqual(['s098', 's099']);
+  });
+
+  test('omitted claims: the full count, the capped most-corroborated ones, and every omission counted per pillar', () => {
+    const omitted = omittedClaims(site, 's050');
+    const expected = site.claims.filter((c) => !c.sourceIds.includes('s050'));
+    expect(omitted.total).toBe(expected.length);
+    expect(omitted.shown).toHaveLength(LIST_CAP);
+    expect(omitted.shown.every((c) => !c.sourceIds.includes('s050'))).toBe(true);
+    expect(omitted.shown.map((c) => c.sourceIds.length)).toEqual([50, 50, 50, 49, 49, 49, 48, 48, 48, 47]);
+    expect(omitted.byPillar.map((g) => [g.pillar?.id ?? null, g.count])).toEqual([
+      ['p1', expected.filter((c) => c.pillar === 'p1').length],
+      ['p2', expected.filter((c) => c.pillar === 'p2').length],
+      [null, expected.filter((c) => c.pillar === null).length],
+    ]);
+    expect(omitted.byPillar.reduce((sum, g) => sum + g.count, 0)).toBe(omitted.total);
+    expect(omittedClaims(site, 's000')).toEqual({ total: 0, shown: [], byPillar: [] });
+  });
+
+  test('the coverage matrix keeps the claims most sources state and the sources stating most of them', () => {
+    const groups = [{ title: 'One', claims: site.claims.filter((c) => c.pillar === 'p1') }, { title: 'Two', claims: site.claims.filter((c) => c.pillar === 'p2') }];
+    const table = coverageTable(site, groups);
+    const rows = table.groups.flatMap((g) => g.rows);
+    expect(rows).toHaveLength(MATRIX_ROWS);
+    expect(table.totalRows).toBe(200);
+    expect(Math.min(...rows.map((r) => r.claim.sourceIds.length))).toBeGreaterThanOrEqual(80);
+    expect(table.columns).toHaveLength(MATRIX_COLUMNS);
+    expect(table.columns.map((s) => s.id)).toEqual(site.sources.slice(0, MATRIX_COLUMNS).map((s) => s.id));
+    expect(table.totalColumns).toBe(100);
+    for (const row of rows) expect(row.cells.map((c) => c.source)).toEqual(table.columns.map((s) => s.id));
+    expect(table.groups.map((g) => g.title)).toEqual(['One', 'Two']);
+  });
+
+  test('a small site keeps every row and every source', () => {
+    const small = bigSite(5, 8);
+    const table = coverageTable(small, [{ title: 'All', claims: small.claims }]);
+    expect(table.groups[0]!.rows.map((r) => r.claim.id)).toEqual(small.claims.map((c) => c.id));
+    expect(table.columns).toHaveLength(5);
+  });
+
+  test('a conflict summary counts sources per value, most given first, capped', () => {
+    const values = ['9', '10', '10', '11', '12', '12', '12'].map((value, i) => ({ source: `s${i}`, value }));
+    expect(conflictSummary({ field: 'figure', values })).toBe('Figure: 12 (3 sources) · 10 (2 sources) · 9 (1 source) · 1 other value');
+    expect(conflictSummary({ field: 'weekday', values: values.slice(0, 2) })).toBe('Day of the week: 9 (1 source) · 10 (1 source)');
   });
 });
 
