@@ -76,6 +76,7 @@ describe('pages', () => {
     const cells = [...row.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
     expect(cells).toEqual(['≠Reports a different detail: TuesdayTuesday', '≠Reports a different detail: MondayMonday']);
     expect(row.querySelector('td a')!.getAttribute('href')).toBe('/sources/alpha-news/#s1');
+    expect(home.querySelector('.matrix-note'), 'a matrix under its caps says nothing was left out').toBeNull();
   });
 
   test('the maintainer pillar override wins over the classifier', () => {
@@ -117,7 +118,9 @@ describe('claim pages', () => {
 
   test('silent sources, verdict and note are shown', () => {
     const doc = page('claims/force-after-ceasefire/index.html').document;
+    expect(doc.getElementById('silent')!.textContent).toBe('Sources that do not mention it (1)');
     expect(doc.querySelector('#silent ~ ul')!.textContent).toContain('Leaders met in Paris');
+    expect(doc.querySelector('#silent')!.closest('[data-pagefind-ignore]'), 'the silent list is not indexed').not.toBeNull();
     expect(doc.querySelector('.verdict-box h2')!.textContent).toBe('Verdict: Mostly accurate');
     expect(doc.querySelector('.verdict-box')!.textContent).toContain('Only one report mentions the force');
   });
@@ -183,9 +186,12 @@ describe('source pages', () => {
     expect([...alpha.querySelectorAll('.source-meta li')].map((li) => li.textContent)).toEqual(['Alpha News', 'By Jane Doe', '2026-01-07', 'Original article']);
   });
 
-  test('lists the claims the source leaves out', () => {
+  test('lists the claims the source leaves out, with how many sources state each', () => {
     const doc = page('sources/beta-wire/index.html').document;
+    expect(doc.getElementById('claims-left-out')!.textContent).toBe('Claims this source leaves out (1)');
     expect([...doc.querySelectorAll('#claims-left-out ~ ul a.claim-text')].map((a) => a.getAttribute('href'))).toEqual(['/claims/force-after-ceasefire/']);
+    expect(doc.querySelector('#claims-left-out ~ ul .claim-meta > span:not(.badge)')!.textContent).toBe('1 of 2 sources');
+    expect(doc.querySelector('.omitted-by-pillar'), 'nothing more to count when all are listed').toBeNull();
   });
 });
 
