@@ -89,25 +89,34 @@ export function parseFrontmatter(input: string, file: string): Parsed {
     };
   }
   const raw = parsed.matter;
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(raw, { lineCounter, schema: 'core', uniqueKeys: false });
   const headerLines = countLines(text.slice(0, text.indexOf(raw)));
   const bodyLine = headerLines + countLines(raw) + 1;
-  const comments: Parsed['comments'] = [];
-  let offset = 0;
-  for (const token of new YAML.Lexer().lex(raw)) {
-    if (YAML.CST.tokenType(token) === 'comment') {
-      const pos = lineCounter.linePos(offset);
-      comments.push({ text: token, line: headerLines + pos.line, column: pos.col });
-    }
-    offset += token.length;
-  }
   const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
+  return withPlaces({ data: data as Record<string, unknown>, content: parsed.content, bodyLine, problems: [] }, raw, headerLines);
+}
+
+/** The parts of a parsed file that are plain data (what a cache can keep). */
+export type ParsedData = Pick<Parsed, 'data' | 'content' | 'bodyLine' | 'problems'>;
+
+/**
+ * Adds field positions and comments to parsed data, computed from the raw frontmatter only when
+ * first asked for: most files never need a message with a place, and a second YAML parse of every
+ * file cost more than the first. `comments` can be given when already known.
+ */
+export function withPlaces(parsed: ParsedData, raw: string, headerLines: number, known?: Parsed['comments']): Parsed {
+  let tree: { doc: YAML.Document.Parsed; lineCounter: LineCounter } | undefined;
+  const document = () => {
+    if (!tree) {
+      const lineCounter = new LineCounter();
+      tree = { doc: YAML.parseDocument(raw, { lineCounter, schema: 'core', uniqueKeys: false }), lineCounter };
+    }
+    return tree;
+  };
+  let comments = known;
   return {
-    data: data as Record<string, unknown>,
-    content: parsed.content,
-    bodyLine,
+    ...parsed,
     locate(path) {
+      const { doc, lineCounter } = document();
       let node: unknown = doc.getIn(path, true);
       // For a missing field, point at its parent (or the first line of the frontmatter).
       for (let depth = path.length - 1; !isNode(node) && depth >= 0; depth--) node = doc.getIn(path.slice(0, depth), true);
@@ -117,15 +126,37 @@ export function parseFrontmatter(input: string, file: string): Parsed {
       return { line: headerLines + pos.line, column: pos.col };
     },
     locateKey(key) {
+      const { doc, lineCounter } = document();
       const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
       const range = isScalar(pair?.key) ? pair.key.range : undefined;
       if (!range) return this.locate([key]);
       const pos = lineCounter.linePos(range[0]);
       return { line: headerLines + pos.line, column: pos.col };
     },
-    comments,
-    problems: [],
+    get comments() {
+      comments ??= findComments(raw, headerLines);
+      return comments;
+    },
   };
+}
+
+/** YAML comments of a frontmatter, with their place in the file. */
+function findComments(raw: string, headerLines: number): Parsed['comments'] {
+  const comments: Parsed['comments'] = [];
+  // A comment starts with `#` at a line start or after a space or tab: without one there is none.
+  if (!/(^|[ \t])#/m.test(raw)) return comments;
+  let line = 1;
+  let lineStart = 0;
+  let offset = 0;
+  for (const token of new YAML.Lexer().lex(raw)) {
+    if (YAML.CST.tokenType(token) === 'comment') comments.push({ text: token, line: headerLines + line, column: offset - lineStart + 1 });
+    for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = offset + i + 1;
+    }
+    offset += token.length;
+  }
+  return comments;
 }
 
 /** Serialises data and a body into a Markdown file with YAML frontmatter, deterministically. */

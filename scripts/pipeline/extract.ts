@@ -79,10 +79,10 @@ function mention(
   // Names say who, not what: matching compares them separately (speaker and actor rules).
   const nameStems = new Set(names.flatMap((n) => contentStems(sentence.text.slice(n.start, n.end))));
   for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
-  const values = findValues(sentence.text);
+  const values = valuesOf(sentence.text);
   const terms = termsOf(sentence.text, nameStems, values);
   // A sentence that joins several statements is also compared clause by clause.
-  const parts = sentence.text.split(CLAUSE_BREAK).map((c) => termsOf(c, nameStems, findValues(c)));
+  const parts = CLAUSE_BREAK.test(sentence.text) ? sentence.text.split(CLAUSE_BREAK).map((c) => termsOf(c, nameStems, valuesOf(c))) : [];
   const clauses = parts.length > 1 ? parts.filter((c) => c.filter((t) => !t.includes('_')).length >= SETTINGS.match.minClauseTerms) : [];
   return {
     key: `${source}#${sentence.index}${quote ? 'q' : ''}`,
@@ -107,7 +107,7 @@ const CLAUSE_BREAK = /,\s+(?:while|whereas|alongside|which|including|with|and|bu
  * pairs ("ceasefir_monitor": the phrases), and the things figures count ("#country").
  */
 function termsOf(text: string, nameStems: ReadonlySet<string>, values: readonly Value[]): string[] {
-  const stems = contentStems(canonicalPhrases(text), SYNONYMS).filter((t) => !nameStems.has(t));
+  const stems = memo(canonical, text, () => contentStems(canonicalPhrases(text), SYNONYMS)).filter((t) => !nameStems.has(t));
   const pairs = stems.slice(1).map((t, i) => `${stems[i]}_${t}`);
   const skips = stems.slice(2).map((t, i) => `${stems[i]}_${t}`);
   const counted = values.flatMap((v) => (v.field === 'figure' && v.unit ? [`#${v.unit}`] : []));
@@ -167,8 +167,8 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
 /** Whether a sentence states something a reader could check. */
 function checkWorthy(text: string, people: number): boolean {
   if (/\?["'”’»]?$/.test(text) || OPINION.test(text)) return false;
-  const content = contentStems(text).length;
-  const values = findValues(text).length > 0;
+  const content = memo(stemCounts, text, () => contentStems(text).length);
+  const values = valuesOf(text).length > 0;
   // A short sentence still counts when it states a value ("It was signed on Tuesday").
   if (content < SETTINGS.extract.minContentWords - (values ? 2 : 0)) return false;
   let score = 0;
@@ -177,4 +177,28 @@ function checkWorthy(text: string, people: number): boolean {
   if (SPEECH_VERBS.test(text)) score += 1;
   if (EVENT_VERBS.test(text)) score += 1;
   return score >= SETTINGS.extract.minCheckWorthiness;
+}
+
+/*
+ * A sentence is analysed several times (is it check-worthy, its terms, its values) and the same
+ * sentence recurs across sources that share wire copy: each analysis of a text is computed once.
+ * The results are read-only. Bounded, like the stem memo, so a long-lived process does not grow.
+ */
+const found = new Map<string, Value[]>();
+const canonical = new Map<string, string[]>();
+const stemCounts = new Map<string, number>();
+
+function memo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
+}
+
+/** The values a text states (shared between mentions of the same words: never mutate them). */
+function valuesOf(text: string): Value[] {
+  return memo(found, text, () => findValues(text));
 }

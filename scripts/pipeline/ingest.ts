@@ -62,7 +62,8 @@ async function readCurated(root: string, folder: string): Promise<CuratedFile[]>
 }
 
 function curated(id: string, file: string, raw: string): CuratedFile {
-  return { id, file, raw, ...parseFrontmatter(raw, file) };
+  // Assigned, not spread: a spread would compute the positions and comments it only computes when asked.
+  return Object.assign(parseFrontmatter(raw, file), { id, file, raw });
 }
 
 async function readArticles(root: string): Promise<RawArticle[]> {

@@ -26,10 +26,21 @@ export function personKey(name: string): string {
 /** People across all sources: key → fullest name, learnt from multi-word names and titled names. */
 export class PeopleRegistry {
   private readonly names = new Map<string, string>();
+  /** Candidates by text: learning and finding read the same sentences, and wire copy repeats them. */
+  private readonly seen = new Map<string, readonly Candidate[]>();
+
+  private candidates(text: string): readonly Candidate[] {
+    let found = this.seen.get(text);
+    if (found === undefined) {
+      found = candidates(text);
+      this.seen.set(text, found);
+    }
+    return found;
+  }
 
   /** Learns the full names (two or three capitalised words, or a name after a title) in a text. */
   learn(text: string): void {
-    for (const hit of candidates(text)) {
+    for (const hit of this.candidates(text)) {
       if (!hit.multi && !hit.titled) continue;
       const known = this.names.get(hit.key);
       if (known === undefined || hit.name.length > known.length || (hit.name.length === known.length && hit.name < known)) {
@@ -41,7 +52,7 @@ export class PeopleRegistry {
   /** The people a text names, in order, including surname-only mentions of known people. */
   find(text: string): NameHit[] {
     const out: NameHit[] = [];
-    for (const hit of candidates(text)) {
+    for (const hit of this.candidates(text)) {
       const name = this.names.get(hit.key);
       if (name !== undefined) out.push({ key: hit.key, name, start: hit.start, end: hit.end });
     }

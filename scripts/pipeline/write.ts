@@ -132,31 +132,27 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
     const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
     for (const name of names.filter((n) => TEMP.test(n))) await rm(path.join(root, folder, name), { force: true });
   }
-  const changed: Array<[string, string]> = [];
-  let unchanged = 0;
-  for (const [rel, content] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  // Independent files are compared, written and renamed concurrently; a failure still reports the first file in order.
+  const sorted = [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const same = await inOrder(sorted, async ([rel, content]) => {
     const target = path.join(root, rel);
     const kind = await lstat(target).catch(() => null);
     if (kind && !kind.isFile()) throw new Error(`Cannot write ${rel}: a ${kind.isDirectory() ? 'folder' : 'non-file'} is in the way. Move it away and run again; nothing was written.`);
-    const current = kind ? await readFile(target, 'utf8') : null;
-    if (current === content) unchanged++;
-    else changed.push([target, content]);
-  }
-  const temps: Array<[string, string]> = [];
+    return kind ? (await readFile(target, 'utf8')) === content : false;
+  });
+  const changed = sorted.filter((_, i) => !same[i]).map(([rel, content]): [string, string] => [path.join(root, rel), content]);
+  const unchanged = sorted.length - changed.length;
+  const temps = changed.map(([target]) => `${target}.${process.pid}.tmp`);
+  const renamed = temps.map(() => false);
   try {
-    for (const [target, content] of changed) {
-      await mkdir(path.dirname(target), { recursive: true });
-      const temp = `${target}.${process.pid}.tmp`;
-      temps.push([temp, target]);
-      await writeFile(temp, content, 'utf8');
-    }
-    for (let i = 0; i < temps.length; i++) {
-      const [temp, target] = temps[i] ?? ['', ''];
-      await rename(temp, target);
-      temps[i] = ['', target];
-    }
+    for (const dir of new Set(changed.map(([target]) => path.dirname(target)))) await mkdir(dir, { recursive: true });
+    await inOrder(changed, ([, content], i) => writeFile(temps[i] ?? '', content, 'utf8'));
+    await inOrder(changed, async ([target], i) => {
+      await rename(temps[i] ?? '', target);
+      renamed[i] = true;
+    });
   } catch (error) {
-    await Promise.all(temps.filter(([temp]) => temp !== '').map(([temp]) => rm(temp, { force: true })));
+    await Promise.all(temps.filter((_, i) => !renamed[i]).map((temp) => rm(temp, { force: true })));
     throw error;
   }
   const deleted: string[] = [];
@@ -171,4 +167,24 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
     }
   }
   return { written: changed.map(([target]) => path.relative(root, target)), unchanged, deleted };
+}
+
+/** Runs `task` on every item, a bounded number at a time; results in order, and the first failure in order is thrown. */
+async function inOrder<T, R>(items: readonly T[], task: (item: T, index: number) => Promise<R>, limit = 32): Promise<R[]> {
+  const results: Array<{ ok: true; value: R } | { ok: false; error: unknown }> = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) {
+      try {
+        results[i] = { ok: true, value: await task(items[i] as T, i) };
+      } catch (error) {
+        results[i] = { ok: false, error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results.map((r) => {
+    if (!r.ok) throw r.error;
+    return r.value;
+  });
 }
