@@ -4,7 +4,7 @@
  * Each takes the shared, precomputed site data and touches at most the excerpt plus what the one
  * claim or source already lists.
  */
-import type { Conflict } from '../schema.ts';
+import type { Appearance, Conflict } from '../schema.ts';
 import { coverageRow, type CoverageCell } from './coverage.ts';
 import type { ClaimView, PillarView, SiteData, SourceView } from './data.ts';
 
@@ -16,6 +16,46 @@ export const MATRIX_ROWS = 40;
 export const MATRIX_COLUMNS = 20;
 /** Most distinct values a one-line conflict summary names. */
 export const CONFLICT_VALUES = 3;
+/** Most distinct sentences quoted on a claim page ("What each source says"). */
+export const WORDINGS_CAP = 20;
+/** Most sources named under one quoted sentence. */
+export const NAMES_CAP = 5;
+/** Most sources in a claim page's ClaimReview `appearance` list (and other wordings of a quote). */
+export const APPEARANCES_CAP = 20;
+
+/** One sentence as sources state it: the first `NAMES_CAP` places it appears, of `sources`. */
+export interface Wording {
+  sentence: string;
+  shown: Appearance[];
+  /** Distinct sources using this exact sentence. */
+  sources: number;
+}
+
+/**
+ * A claim's appearances grouped by exact sentence (one place per source), the sentence most
+ * sources use first (first seen within a tie), capped at `wordings` sentences of `names` sources.
+ */
+export function appearancesByWording(
+  appearances: Appearance[],
+  limits: { wordings?: number; names?: number } = {},
+): { wordings: Wording[]; otherWordings: number; otherSources: number } {
+  const { wordings = WORDINGS_CAP, names = NAMES_CAP } = limits;
+  const bySentence = new Map<string, Map<string, Appearance>>();
+  for (const a of appearances) {
+    const places = bySentence.get(a.sentence) ?? new Map<string, Appearance>();
+    if (!places.has(a.source)) places.set(a.source, a);
+    bySentence.set(a.sentence, places);
+  }
+  const all = [...bySentence.entries()].sort((a, b) => b[1].size - a[1].size);
+  const shown = all.slice(0, wordings);
+  const shownSources = new Set(shown.flatMap(([, places]) => [...places.keys()]));
+  const otherSources = new Set(all.slice(wordings).flatMap(([, places]) => [...places.keys()]).filter((id) => !shownSources.has(id)));
+  return {
+    wordings: shown.map(([sentence, places]) => ({ sentence, shown: [...places.values()].slice(0, names), sources: places.size })),
+    otherWordings: all.length - shown.length,
+    otherSources: otherSources.size,
+  };
+}
 
 /** How many sources do not state a claim, and the `cap` of them that state the most other claims. */
 export function silentSources(

@@ -15,15 +15,17 @@ export interface ClaimReviewInput {
   /** site.published; omitted when null. */
   published: string | null;
   verdict: Verdict | null;
-  /** The sources stating the claim, with the absolute URL of the exact sentence on our source page. */
+  /** The sources stating the claim (or the first of them), with the absolute URL of the exact sentence on our source page. */
   appearances: Array<{ source: Source; sentenceUrl: string }>;
+  /** How many sources state the claim, when `appearances` lists only some; default its length. */
+  statingSources?: number;
   totalSources: number;
 }
 
 /** The JSON-LD object; serialise it with `jsonLdScript`. */
 export function buildClaimReview(input: ClaimReviewInput): Record<string, unknown> {
   const { claim } = input;
-  const ratingText = input.verdict?.label ?? corroborationLabel(claim.status, input.appearances.length, input.totalSources);
+  const ratingText = input.verdict?.label ?? corroborationLabel(claim.status, input.statingSources ?? input.appearances.length, input.totalSources);
   const review: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

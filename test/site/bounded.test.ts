@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/site.ts';
-import { LIST_CAP, MATRIX_COLUMNS, MATRIX_ROWS } from '../../src/lib/bounded.ts';
+import { APPEARANCES_CAP, LIST_CAP, MATRIX_COLUMNS, MATRIX_ROWS, NAMES_CAP } from '../../src/lib/bounded.ts';
 import { brokenLinks, pageWeight, readAllPages, type Page } from './helpers.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixture', import.meta.url));
@@ -88,8 +88,18 @@ describe('a site past every cap', () => {
     expect(doc.querySelector('[data-pagefind-ignore] #silent')).not.toBeNull();
   });
 
-  test('a claim every source states lists no silent source', () => {
+  test('a claim every source states lists no silent source, quotes one wording once, and names a few sources', () => {
     const doc = page(`claims/${claimId(SOURCES - 1)}/index.html`);
+    const quoted = [...doc.querySelectorAll('.appearances > li')];
+    expect(quoted).toHaveLength(1);
+    expect([...quoted[0]!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(
+      // Source i states claims i..29 before 30+i..59, so this one is its sentence 29 - i.
+      Array.from({ length: NAMES_CAP }, (_, i) => `/sources/${sourceId(i)}/#s${SOURCES - 1 - i}`),
+    );
+    expect(text(quoted[0]!.querySelector('p:last-child .muted:last-child'))).toBe(`and ${SOURCES - NAMES_CAP} more sources in the same words`);
+    const review = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(review.itemReviewed.appearance).toHaveLength(APPEARANCES_CAP);
+    expect(review.reviewRating.alternateName).toBe(`Corroborated by ${SOURCES} of ${SOURCES} sources`);
     expect(text(doc.getElementById('silent'))).toBe('Sources that do not mention it (0)');
     expect(text(doc.querySelector('#silent + p'))).toBe('Every source states this claim.');
   });

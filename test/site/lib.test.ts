@@ -1,6 +1,6 @@
 /** Pure site helpers: coverage cells, bounded lists, claim-link resolution, settings documentation, labels. */
 import { describe, expect, test } from 'vitest';
-import { coverageTable, conflictSummary, LIST_CAP, MATRIX_COLUMNS, MATRIX_ROWS, omittedClaims, silentSources } from '../../src/lib/bounded.ts';
+import { appearancesByWording, coverageTable, conflictSummary, LIST_CAP, MATRIX_COLUMNS, MATRIX_ROWS, omittedClaims, silentSources } from '../../src/lib/bounded.ts';
 import type { ClaimView, PillarView, SourceView } from '../../src/lib/data.ts';
 import { coverageRow } from '../../src/lib/coverage.ts';
 import { describeSettings } from '../../src/lib/settings-doc.ts';
@@ -108,6 +108,25 @@ describe('bounded lists', () => {
     const table = coverageTable(small, [{ title: 'All', claims: small.claims }]);
     expect(table.groups[0]!.rows.map((r) => r.claim.id)).toEqual(small.claims.map((c) => c.id));
     expect(table.columns).toHaveLength(5);
+  });
+
+  test('appearances group by exact sentence, the most used first, with capped names and wordings', () => {
+    const said = (sentence: string, source: string, index: number): Appearance => ({ ...appearance(source, index), sentence });
+    const appearances = [
+      said('Rare.', 'a', 1),
+      ...['a', 'b', 'c', 'd'].map((s, i) => said('Common.', s, i)),
+      said('Common.', 'a', 9), // the same source twice counts once
+      said('Once more.', 'e', 2),
+      said('Last.', 'f', 3),
+    ];
+    const grouped = appearancesByWording(appearances, { wordings: 3, names: 2 });
+    expect(grouped.wordings.map((w) => [w.sentence, w.sources, w.shown.map((a) => `${a.source}#${a.index}`)])).toEqual([
+      ['Common.', 4, ['a#0', 'b#1']],
+      ['Rare.', 1, ['a#1']],
+      ['Once more.', 1, ['e#2']],
+    ]);
+    expect([grouped.otherWordings, grouped.otherSources]).toEqual([1, 1]);
+    expect(appearancesByWording(appearances).otherWordings).toBe(0);
   });
 
   test('a conflict summary counts sources per value, most given first, capped', () => {
