@@ -85,15 +85,7 @@ export function readMarkdown(text: string, file: string): Parsed {
   if (fm.problems.length > 0) return { meta: EMPTY_META, hasHeadline: false, blocks: [], problems: fm.problems };
   const scripted = refuseScript(fm.content, file);
   if (scripted) return scripted;
-  const blocks: string[] = [];
-  const walk = (nodes: RootContent[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph' || node.type === 'heading') {
-        for (const line of splitLines(toString(node))) blocks.push(line);
-      } else if ('children' in node) walk(node.children as RootContent[]);
-    }
-  };
-  walk(fromMarkdown(stripTags(fm.content)).children);
+  const blocks = plainMarkdownBlocks(fm.content) ?? markdownBlocks(stripTags(fm.content));
   const str = (key: string): string | null => {
     const value = fm.data[key];
     return typeof value === 'string' && value.trim() !== '' ? normalizeText(value.trim()) : value instanceof Date ? value.toISOString().slice(0, 10) : null;
@@ -111,6 +103,35 @@ export function readMarkdown(text: string, file: string): Parsed {
     blocks,
     problems: [],
   };
+}
+
+/** The lines of a Markdown text's paragraphs and headings, as CommonMark reads them. */
+export function markdownBlocks(markdown: string): string[] {
+  const blocks: string[] = [];
+  const walk = (nodes: RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph' || node.type === 'heading') {
+        for (const line of splitLines(toString(node))) blocks.push(line);
+      } else if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(fromMarkdown(markdown).children);
+  return blocks;
+}
+
+/**
+ * Anything CommonMark could read as more than paragraph text: escapes, code, emphasis, links, HTML
+ * and entities anywhere; a marker or indentation at a line start; hard breaks; control characters.
+ */
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&~|]|^[^\S\n]|^[#+=-]|^\d{1,9}[.)]|[ \t]$|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/m;
+
+/**
+ * The same lines as `markdownBlocks` without parsing, for text that is only paragraphs of plain
+ * words (most articles); null when the text has any Markdown syntax. `test/perf/markdown.test.ts`
+ * checks the two agree.
+ */
+export function plainMarkdownBlocks(markdown: string): string[] | null {
+  return MARKDOWN_SYNTAX.test(markdown) ? null : splitLines(markdown);
 }
 
 /** A saved web page: Readability's main text and the page's declared metadata. */

@@ -49,7 +49,9 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   if (fatal) return result;
 
   const usable = input.articles.filter((a) => !a.problems.some((p) => p.fatal));
-  const duplicates = new Set(usable.filter((a, i) => usable.findIndex((b) => b.id === a.id) !== i).map((a) => a.id));
+  const firstIndex = new Map<string, number>();
+  usable.forEach((a, i) => firstIndex.set(a.id, firstIndex.get(a.id) ?? i));
+  const duplicates = new Set(usable.filter((a, i) => firstIndex.get(a.id) !== i).map((a) => a.id));
   for (const a of usable.filter((x) => duplicates.has(x.id))) {
     problems.push(problem(a.file, RULES.duplicateId, `Unexpected second article with id "${a.id}": another file in articles/ has the same name. Rename one of them. Skipped.`));
   }

@@ -85,12 +85,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
+/** Written forms of single-line strings, which do not depend on the indent: evidence repeats its sentences. */
+const written = new Map<string, string>();
+
 /** A string value (never a key, never in a flow collection, never at the document's top). */
 function scalar(value: string, indent: string): string {
-  if (CONTROL.test(value)) return doubleQuoted(value, indent);
-  if (PLAIN_UNSAFE.test(value) || value.includes('\n')) return quoted(value, indent);
-  for (const test of NOT_STRING) if (test.test(value)) return quoted(value, indent);
-  return value;
+  if (value.includes('\n')) return CONTROL.test(value) ? doubleQuoted(value, indent) : quoted(value, indent);
+  let out = written.get(value);
+  if (out === undefined) {
+    out = CONTROL.test(value) ? doubleQuoted(value, indent) : PLAIN_UNSAFE.test(value) || NOT_STRING.some((test) => test.test(value)) ? quoted(value, indent) : value;
+    if (written.size > 100_000) written.clear();
+    written.set(value, out);
+  }
+  return out;
 }
 
 function quoted(value: string, indent: string): string {
