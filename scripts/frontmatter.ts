@@ -159,15 +159,30 @@ function findComments(raw: string, headerLines: number): Parsed['comments'] {
   return comments;
 }
 
+/**
+ * The YAML of frontmatter data; `plain` when the one-pass serialiser wrote it (the data is then
+ * plain JSON data, and reads back equal to itself).
+ */
+export function frontmatterYaml(data: Record<string, unknown>): { yaml: string; plain: boolean } {
+  // The one-pass serialiser writes what the library would; it hands back what it does not cover.
+  const fast = stringifyYaml(data);
+  return fast === null ? { yaml: yamlEngine.stringify(data), plain: false } : { yaml: fast, plain: true };
+}
+
+/** The YAML comments of a frontmatter's first lines, with their place (for files the generator writes). */
+export function leadingComments(raw: string): Parsed['comments'] {
+  return findComments(raw, 0);
+}
+
 /** Serialises data and a body into a Markdown file with YAML frontmatter, deterministically. */
 export function stringifyFrontmatter(data: Record<string, unknown>, body: string): string {
-  // The one-pass serialiser writes what the library would; it hands back what it does not cover.
-  const yaml = stringifyYaml(data) ?? yamlEngine.stringify(data);
+  const { yaml } = frontmatterYaml(data);
   const content = body.trim() === '' ? '' : `\n${body.trim()}\n`;
   return `---\n${yaml}---\n${content}`;
 }
 
-function countLines(text: string): number {
+/** Number of line breaks in a text. */
+export function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;

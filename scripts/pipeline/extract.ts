@@ -2,6 +2,7 @@
  * Finds the check-worthy statements and the direct quotes of each article, with who says them
  * ("he said" resolved to the person named before), the people they name and the values they state.
  */
+import type { PipelineCache } from './cache.ts';
 import { PRONOUN, SPEECH_VERBS, SYNONYMS, canonicalPhrases } from './lexicon.ts';
 import { PeopleRegistry, type NameHit } from './people.ts';
 import { findQuotes, wordCount } from './quotes.ts';
@@ -15,9 +16,12 @@ const EVENT_VERBS =
 const OPINION = /^(but|and|so)?\s*(i think|i believe|in my view|perhaps|maybe)\b/i;
 
 /** Learns the people named across all articles, so a surname alone is recognised anywhere. */
-export function learnPeople(articles: readonly SegmentedArticle[]): PeopleRegistry {
+export function learnPeople(articles: readonly SegmentedArticle[], cache?: PipelineCache): PeopleRegistry {
   const registry = new PeopleRegistry();
-  for (const article of articles) for (const s of article.sentences) if (s.kind === 'body') registry.learn(s.text);
+  for (const article of articles) {
+    const names = () => article.sentences.flatMap((s) => (s.kind === 'body' ? registry.namesIn(s.text) : []));
+    registry.learnNames(cache ? cache.names(article, names) : names());
+  }
   return registry;
 }
 

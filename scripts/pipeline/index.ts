@@ -13,7 +13,7 @@ import { ingest } from './ingest.ts';
 import { match } from './match.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
-import { commit, indexClaims, renderClaim, renderSource, type ClaimOut, type WriteReport } from './write.ts';
+import { commit, indexClaims, renderKeptClaim, renderSource, type ClaimOut, type WriteReport } from './write.ts';
 import type { Problem, SegmentedArticle } from './types.ts';
 
 export interface RunOptions {
@@ -55,15 +55,16 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   for (const a of usable.filter((x) => duplicates.has(x.id))) {
     problems.push(problem(a.file, RULES.duplicateId, `Unexpected second article with id "${a.id}": another file in articles/ has the same name. Rename one of them. Skipped.`));
   }
-  const cleaned = usable.filter((a) => !duplicates.has(a.id)).map(clean);
+  const { cache } = input;
+  const cleaned = usable.filter((a) => !duplicates.has(a.id)).map((a) => cache.clean(a, clean));
   timer('clean', `${cleaned.reduce((n, a) => n + a.removed.length, 0)} clutter blocks removed`);
-  const articles = cleaned.map(segment);
+  const articles = cleaned.map((a) => cache.segment(a, segment));
   const byId = new Map<string, SegmentedArticle>(articles.map((a) => [a.id, a]));
   result.sources = articles.length;
   result.sentences = articles.reduce((n, a) => n + a.sentences.length, 0);
   timer('segment', `${result.sentences} sentences`);
-  const people = learnPeople(articles);
-  const mentions = articles.flatMap((a) => extract(a, people));
+  const people = learnPeople(articles, cache);
+  const mentions = articles.flatMap((a) => cache.extract(a, people, extract));
   result.mentions = mentions.length;
   timer('extract', `${mentions.length} statements and quotes`);
   const clusters = match(mentions);
@@ -116,10 +117,10 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   timer('identify', `${claims.length - drafts.length} carried over from earlier runs`);
   if (options.dryRun) return result;
   const files = new Map<string, string>();
-  for (const c of claims) files.set(`claims/${c.id}.md`, renderClaim(c));
+  for (const c of claims) files.set(`claims/${c.id}.md`, renderKeptClaim(c, cache));
   const index = indexClaims(claims);
   for (const a of articles) files.set(`sources/${a.id}.md`, renderSource(a, index));
-  result.write = await commit(input.root, files, ['sources']);
+  result.write = await commit(input.root, files, ['sources'], cache);
   timer('write', `${result.write.written.length} written, ${result.write.unchanged} unchanged, ${result.write.deleted.length} removed`);
   return result;
 }

@@ -5,8 +5,9 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { parseFrontmatter, type Parsed } from '../frontmatter.ts';
+import { parseFrontmatter, withPlaces, type Parsed } from '../frontmatter.ts';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle } from './articles.ts';
+import { PipelineCache, cachePath, hash } from './cache.ts';
 import type { RawArticle } from './types.ts';
 
 /** A curated Markdown file (site.md, a pillar, a claim) as parsed, before validation. */
@@ -25,6 +26,8 @@ export interface ContentInput {
   pillars: CuratedFile[];
   claims: CuratedFile[];
   articles: RawArticle[];
+  /** What the last run kept (see cache.ts), and what this run will keep. */
+  cache: PipelineCache;
 }
 
 /** Reads a content root; throws a UserError when it is not one. */
@@ -37,12 +40,14 @@ export async function ingest(root: string): Promise<ContentInput> {
         'and pillars/, articles/ folders; pass the right folder with --content DIR.',
     );
   });
+  const [bytes, version] = await Promise.all([readFile(cachePath(absolute)).catch(() => null), pipelineVersion()]);
+  const cache = new PipelineCache(bytes, version);
   const [pillars, claims, articles] = await Promise.all([
     readCurated(absolute, 'pillars'),
-    readCurated(absolute, 'claims'),
-    readArticles(absolute),
+    readCurated(absolute, 'claims', cache),
+    readArticles(absolute, cache),
   ]);
-  return { root: absolute, site: curated('site', 'site.md', siteText), pillars, claims, articles };
+  return { root: absolute, site: curated('site', 'site.md', siteText), pillars, claims, articles, cache };
 }
 
 /** Lists the files of a folder under the root, sorted, or none when it is absent. */
@@ -54,10 +59,18 @@ async function list(root: string, folder: string): Promise<string[]> {
     .sort();
 }
 
-async function readCurated(root: string, folder: string): Promise<CuratedFile[]> {
+async function readCurated(root: string, folder: string, cache?: PipelineCache): Promise<CuratedFile[]> {
   const names = (await list(root, folder)).filter((name) => name.endsWith('.md'));
   return Promise.all(
-    names.map(async (name) => curated(name.slice(0, -3), `${folder}/${name}`, await readFile(path.join(root, folder, name), 'utf8'))),
+    names.map(async (name) => {
+      const file = `${folder}/${name}`;
+      const raw = await readFile(path.join(root, folder, name), 'utf8');
+      // A claim file exactly as the last run wrote it is not parsed again.
+      const kept = cache?.claim(file, hash(raw));
+      if (!kept) return curated(name.slice(0, -3), file, raw);
+      const parsed = { data: JSON.parse(kept.json) as Record<string, unknown>, content: kept.content, bodyLine: kept.bodyLine, problems: [] };
+      return Object.assign(withPlaces(parsed, raw.slice(3, raw.indexOf('\n---', 3)), 0, kept.comments), { id: name.slice(0, -3), file, raw });
+    }),
   );
 }
 
@@ -66,7 +79,7 @@ function curated(id: string, file: string, raw: string): CuratedFile {
   return Object.assign(parseFrontmatter(raw, file), { id, file, raw });
 }
 
-async function readArticles(root: string): Promise<RawArticle[]> {
+async function readArticles(root: string, cache: PipelineCache): Promise<RawArticle[]> {
   const names = (await list(root, 'articles')).filter((name) =>
     ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
   );
@@ -76,7 +89,14 @@ async function readArticles(root: string): Promise<RawArticle[]> {
       const file = path.join(root, 'articles', name);
       // A huge file is refused on its size alone, without reading it into memory.
       const { size } = await stat(file);
-      return readArticle(id, `articles/${name}`, size > MAX_ARTICLE_BYTES ? new Uint8Array(0) : await readFile(file), size);
+      if (size > MAX_ARTICLE_BYTES) return readArticle(id, `articles/${name}`, new Uint8Array(0), size);
+      const bytes = await readFile(file);
+      const key = hash(bytes);
+      const kept = cache.article(`articles/${name}`, key);
+      if (kept) return kept;
+      const article = readArticle(id, `articles/${name}`, bytes, size);
+      cache.keep(`articles/${name}`, key, article);
+      return article;
     }),
   );
 }
@@ -92,4 +112,22 @@ export function sourceId(name: string): string {
       .replace(/[^a-z0-9_-]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'article'
   );
+}
+
+let version: Promise<string> | undefined;
+
+/**
+ * Identifies this pipeline for the cache: its sources, the schema, the lockfile and the Node
+ * version. Any change to them makes every cached result stale.
+ */
+function pipelineVersion(): Promise<string> {
+  version ??= (async () => {
+    const here = import.meta.dirname;
+    const project = path.resolve(here, '../..');
+    const stages = (await readdir(here)).filter((n) => n.endsWith('.ts')).sort().map((n) => path.join(here, n));
+    const others = ['scripts/frontmatter.ts', 'scripts/errors.ts', 'src/schema.ts', 'package-lock.json'].map((f) => path.join(project, f));
+    const texts = await Promise.all([...stages, ...others].map((f) => readFile(f, 'utf8').catch(() => '')));
+    return hash(`${process.version}\u0000${texts.join('\u0000')}`);
+  })();
+  return version;
 }

@@ -28,6 +28,7 @@ export class PeopleRegistry {
   private readonly names = new Map<string, string>();
   /** Candidates by text: learning and finding read the same sentences, and wire copy repeats them. */
   private readonly seen = new Map<string, readonly Candidate[]>();
+  private print: string | undefined;
 
   private candidates(text: string): readonly Candidate[] {
     let found = this.seen.get(text);
@@ -40,13 +41,27 @@ export class PeopleRegistry {
 
   /** Learns the full names (two or three capitalised words, or a name after a title) in a text. */
   learn(text: string): void {
-    for (const hit of this.candidates(text)) {
-      if (!hit.multi && !hit.titled) continue;
-      const known = this.names.get(hit.key);
-      if (known === undefined || hit.name.length > known.length || (hit.name.length === known.length && hit.name < known)) {
-        this.names.set(hit.key, hit.name);
-      }
+    this.learnNames(this.namesIn(text));
+  }
+
+  /** The full names a text would teach, as [key, name], without learning them. */
+  namesIn(text: string): Array<[string, string]> {
+    return this.candidates(text).flatMap((hit): Array<[string, string]> => (hit.multi || hit.titled ? [[hit.key, hit.name]] : []));
+  }
+
+  /** Learns names found by `namesIn`: the fullest spelling of each key wins, whatever the order. */
+  learnNames(names: ReadonlyArray<readonly [string, string]>): void {
+    this.print = undefined;
+    for (const [key, name] of names) {
+      const known = this.names.get(key);
+      if (known === undefined || name.length > known.length || (name.length === known.length && name < known)) this.names.set(key, name);
     }
+  }
+
+  /** Identifies what the registry knows: equal fingerprints, equal answers. */
+  fingerprint(): string {
+    this.print ??= [...this.names].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k}\u0000${n}`).join('\u0001');
+    return this.print;
   }
 
   /** The people a text names, in order, including surname-only mentions of known people. */

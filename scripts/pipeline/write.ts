@@ -9,7 +9,8 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { claimSchema, sourceSchema, STATUSES, type Claim, type ClaimEdits, type Status } from '../../src/schema.ts';
-import { stringifyFrontmatter } from '../frontmatter.ts';
+import { countLines, frontmatterYaml, leadingComments, stringifyFrontmatter } from '../frontmatter.ts';
+import { cachePath, hash, type PipelineCache } from './cache.ts';
 import type { SegmentedArticle } from './types.ts';
 
 /** Marks the maintainer's part of a claim file for whoever opens it. */
@@ -27,13 +28,32 @@ export interface ClaimOut extends Claim {
 
 /** Renders one claim file; throws if the data would not pass the site's schema. */
 export function renderClaim(claim: ClaimOut): string {
+  return renderKeptClaim(claim);
+}
+
+/** Renders one claim file and keeps in the cache how the next run will read it back, so it need not parse it again. */
+export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string {
   const { id, note, ...data } = claim;
   const edits: ClaimEdits = { verdict: data.verdict, pillar: data.pillar, hidden: data.hidden, mergeInto: data.mergeInto };
   const ordered = { ...edits, ...data };
   const parsed = claimSchema.safeParse(ordered);
   if (!parsed.success) throw new Error(`Internal error: claims/${id}.md would be invalid: ${parsed.error.message}`);
+  const { yaml, plain } = frontmatterYaml(ordered);
   // The note is the maintainer's: written back byte for byte, never trimmed or reflowed.
-  return stringifyFrontmatter(ordered, '').replace(/^---\n/, `---\n${CLAIM_HEADER}`) + note;
+  const text = `---\n${CLAIM_HEADER}${yaml}---\n${note}`;
+  if (cache && plain) {
+    // As parseFrontmatter reads it: the frontmatter runs to the first line starting `---` (no line of
+    // the YAML starts so), its only comments are the header's, and the body has Unix newlines.
+    const raw = text.slice(3, text.indexOf('\n---', 3));
+    cache.keepClaim(`claims/${id}.md`, {
+      hash: hash(text),
+      json: JSON.stringify(ordered),
+      content: note.replace(/\r\n?/g, '\n'),
+      bodyLine: countLines(raw) + 1,
+      comments: leadingComments(`\n${CLAIM_HEADER}`),
+    });
+  }
+  return text;
 }
 
 /** Claims by the source and sentence that state them. */
@@ -125,7 +145,7 @@ const TEMP = /\.md\.\d+\.tmp$/;
  * each file either as it was or complete, and no temporary files. Unchanged files are not touched.
  * `prune` lists folders whose files not in `files` are stale and removed.
  */
-export async function commit(root: string, files: ReadonlyMap<string, string>, prune: readonly string[]): Promise<WriteReport> {
+export async function commit(root: string, files: ReadonlyMap<string, string>, prune: readonly string[], cache?: PipelineCache): Promise<WriteReport> {
   const folders = [...new Set([...files.keys()].map((rel) => path.dirname(rel)))].sort();
   // Leftovers of a run that was killed between writing and renaming.
   for (const folder of folders) {
@@ -166,7 +186,22 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
       }
     }
   }
+  if (cache) await keepCache(root, cache, new Set([...files.keys()].filter((rel) => rel.startsWith('claims/'))));
   return { written: changed.map(([target]) => path.relative(root, target)), unchanged, deleted };
+}
+
+/** Saves what this run keeps for the next (see cache.ts); a cache that cannot be saved is only a slower next run. */
+async function keepCache(root: string, cache: PipelineCache, claims: ReadonlySet<string>): Promise<void> {
+  cache.onlyClaims(claims);
+  const file = cachePath(root);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temp, cache.serialize());
+    await rename(temp, file);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
 }
 
 /** Runs `task` on every item, a bounded number at a time; results in order, and the first failure in order is thrown. */

@@ -1,0 +1,172 @@
+/**
+ * What a run can keep for the next one, so that changing one article re-runs only what depends on
+ * it. Per article, keyed by a hash of its file's bytes: the article as read, cleaned, segmented, the
+ * names it teaches the people registry, and its mentions (these also keyed by a fingerprint of the
+ * whole registry, since a name learnt elsewhere changes who an article's "he" is). Per claim file
+ * the generator wrote, keyed by a hash of its text: the parsed frontmatter, so the next run does not
+ * parse megabytes of YAML it wrote itself.
+ *
+ * The cache lives in the OS temp dir, one file per content root (`<tmpdir>/triangulate-cache/`,
+ * named by a hash of the root's absolute path): never in the content root, never committed. It is
+ * only valid for the exact pipeline that wrote it: `version` hashes the pipeline's sources, its
+ * schema, the lockfile and the Node version, so a code change never serves a stale result. A cache
+ * that is missing, from another version or unreadable is simply empty. Only ingest reads it and
+ * only write writes it; everything here is pure.
+ */
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Parsed } from '../frontmatter.ts';
+import type { PeopleRegistry } from './people.ts';
+import type { CleanArticle, Mention, RawArticle, SegmentedArticle } from './types.ts';
+
+/** One article's results, valid while its bytes hash to `hash`. */
+interface ArticleEntry {
+  hash: string;
+  raw: RawArticle;
+  clean?: CleanArticle;
+  segmented?: SegmentedArticle;
+  /** Full names the article teaches the people registry, as [key, name]. */
+  names?: Array<[string, string]>;
+  mentions?: { people: string; list: Mention[] };
+}
+
+/** A claim file as the generator wrote it, parsed, valid while its text hashes to `hash`. */
+export interface ClaimEntry {
+  hash: string;
+  /** The frontmatter data as JSON (what YAML.parse of the file gives). */
+  json: string;
+  content: string;
+  bodyLine: number;
+  comments: Parsed['comments'];
+}
+
+interface CacheData {
+  version: string;
+  articles: Record<string, ArticleEntry>;
+  claims: Record<string, ClaimEntry>;
+}
+
+/** Where the cache of a content root is kept. */
+export function cachePath(root: string): string {
+  return path.join(tmpdir(), 'triangulate-cache', `${hash(path.resolve(root)).slice(0, 20)}.bin`);
+}
+
+/** A short content hash. */
+export function hash(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** The cache of one run: what the last run left (when of the same version) and what this run keeps. */
+export class PipelineCache {
+  private readonly old: CacheData;
+  private readonly next: CacheData;
+  /** This run's entry of each article object a stage has produced. */
+  private readonly entries = new WeakMap<object, ArticleEntry>();
+  /** The last registry fingerprint seen and its hash. */
+  private registry: { print: string; hash: string } | undefined;
+  /** Counts of reused results, for tests and progress lines. */
+  readonly reused = { articles: 0, mentions: 0, claims: 0 };
+
+  /** `bytes` is the cache file as read (or null); `version` identifies the pipeline. */
+  constructor(bytes: Uint8Array | null, version: string) {
+    this.old = { version, articles: {}, claims: {} };
+    this.next = { version, articles: {}, claims: {} };
+    if (!bytes) return;
+    try {
+      const data = deserialize(bytes) as CacheData;
+      if (data && data.version === version) this.old = data;
+    } catch {
+      // Unreadable (another Node, a torn write): start empty.
+    }
+  }
+
+  /** The article read from `file` when its bytes hash to `key`, or undefined (then `read` it and `keep` it). */
+  article(file: string, key: string): RawArticle | undefined {
+    const entry = this.old.articles[file];
+    if (!entry || entry.hash !== key) return undefined;
+    this.reused.articles++;
+    this.keepEntry(file, { ...entry });
+    return entry.raw;
+  }
+
+  /** Records an article as read from its file. */
+  keep(file: string, key: string, raw: RawArticle): void {
+    this.keepEntry(file, { hash: key, raw });
+  }
+
+  /** Cleans an article, or returns the cleaned article of the same bytes. */
+  clean(raw: RawArticle, clean: (a: RawArticle) => CleanArticle): CleanArticle {
+    const entry = this.entries.get(raw);
+    const out = entry?.clean ?? clean(raw);
+    if (entry) {
+      entry.clean = out;
+      this.entries.set(out, entry);
+    }
+    return out;
+  }
+
+  /** Segments an article, or returns the segmented article of the same bytes. */
+  segment(article: CleanArticle, segment: (a: CleanArticle) => SegmentedArticle): SegmentedArticle {
+    const entry = this.entries.get(article);
+    const out = entry?.segmented ?? segment(article);
+    if (entry) {
+      entry.segmented = out;
+      this.entries.set(out, entry);
+    }
+    return out;
+  }
+
+  /** The full names an article teaches the registry, from the cache or from `names`. */
+  names(article: SegmentedArticle, names: () => Array<[string, string]>): Array<[string, string]> {
+    const entry = this.entries.get(article);
+    const out = entry?.names ?? names();
+    if (entry) entry.names = out;
+    return out;
+  }
+
+  /** An article's mentions, reused when neither the article nor the people registry changed. */
+  extract(article: SegmentedArticle, people: PeopleRegistry, extract: (a: SegmentedArticle, p: PeopleRegistry) => Mention[]): Mention[] {
+    const entry = this.entries.get(article);
+    const print = people.fingerprint();
+    if (this.registry?.print !== print) this.registry = { print, hash: hash(print) };
+    const fingerprint = this.registry.hash;
+    if (entry?.mentions && entry.mentions.people === fingerprint) {
+      this.reused.mentions++;
+      return entry.mentions.list;
+    }
+    const list = extract(article, people);
+    if (entry) entry.mentions = { people: fingerprint, list };
+    return list;
+  }
+
+  /** The parsed claim file `file` when its text hashes to `key`. */
+  claim(file: string, key: string): ClaimEntry | undefined {
+    const entry = this.old.claims[file];
+    if (!entry || entry.hash !== key) return undefined;
+    this.reused.claims++;
+    this.next.claims[file] = entry;
+    return entry;
+  }
+
+  /** Records a claim file as written, with its parsed form. */
+  keepClaim(file: string, entry: ClaimEntry): void {
+    this.next.claims[file] = entry;
+  }
+
+  /** Forgets claim files that were not written or read in this run. */
+  onlyClaims(files: ReadonlySet<string>): void {
+    for (const file of Object.keys(this.next.claims)) if (!files.has(file)) delete this.next.claims[file];
+  }
+
+  /** The cache file's bytes for the next run. */
+  serialize(): Uint8Array {
+    return serialize(this.next);
+  }
+
+  private keepEntry(file: string, entry: ArticleEntry): void {
+    this.next.articles[file] = entry;
+    this.entries.set(entry.raw, entry);
+  }
+}
