@@ -10,6 +10,10 @@ import type { ClaimView, PillarView, SiteData, SourceView } from './data.ts';
 
 /** Longest list of silent sources on a claim page, or of omitted claims on a source page. */
 export const LIST_CAP = 10;
+/** Sources the overview names (those stating the most claims); /sources/ lists them all. */
+export const HOME_SOURCES = 40;
+/** Sources per page of the /sources/ listing. */
+export const SOURCES_PER_PAGE = 200;
 /** Most claims (rows) in a coverage matrix. */
 export const MATRIX_ROWS = 40;
 /** Most sources (columns) in a coverage matrix. */

@@ -83,8 +83,8 @@ describe('a site past every cap', () => {
     expect(named).toHaveLength(LIST_CAP);
     expect(named).toEqual(Array.from({ length: LIST_CAP }, (_, k) => `/sources/${sourceId(k + 1)}/`));
     const more = [...doc.querySelectorAll('#silent ~ p')].find((p) => p.textContent!.startsWith('And'))!;
-    expect(text(more)).toBe(`And ${SOURCES - 1 - LIST_CAP} more: every source is listed on the overview.`);
-    expect(more.querySelector('a')!.getAttribute('href')).toBe('/#sources');
+    expect(text(more)).toBe(`And ${SOURCES - 1 - LIST_CAP} more: every source is listed on the sources page.`);
+    expect(more.querySelector('a')!.getAttribute('href')).toBe('/sources/');
     expect(doc.querySelector('[data-pagefind-ignore] #silent')).not.toBeNull();
   });
 
@@ -131,7 +131,9 @@ describe('a site past every cap', () => {
     expect(text(doc.querySelector('.matrix-note'))).toBe(
       `Showing the ${MATRIX_ROWS} claims stated by the most sources, of ${shared}. Columns: the ${MATRIX_COLUMNS} sources that state the most of them, of ${SOURCES}; each claim's page names every source. Every claim is listed on its pillar’s page.`,
     );
-    expect(doc.querySelectorAll('#sources + ul > li')).toHaveLength(SOURCES);
+    expect(doc.querySelectorAll('#sources ~ .source-list > li'), 'under the cap every source is on the overview').toHaveLength(SOURCES);
+    expect(page('sources/index.html').querySelectorAll('.source-list > li')).toHaveLength(SOURCES);
+    expect(page('sources/index.html').querySelector('.pagination'), 'one page of sources needs no page links').toBeNull();
   });
 
   test('a pillar lists all its claims; its matrix keeps every row under the cap and caps the columns', () => {
@@ -143,7 +145,7 @@ describe('a site past every cap', () => {
   });
 
   test('every page weighs at most 50 KB gzip and every link resolves', async () => {
-    expect(pages.length).toBe(CLAIMS + SOURCES + 2 + 5);
+    expect(pages.length).toBe(CLAIMS + SOURCES + 2 + 6);
     for (const p of pages) expect(await pageWeight(out, p), p.file).toBeLessThanOrEqual(50 * 1024);
     expect(await brokenLinks(out, pages, ORIGIN)).toEqual([]);
   });

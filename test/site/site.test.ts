@@ -50,8 +50,9 @@ describe('pages', () => {
       'search/index.html',
       'sources/alpha-news/index.html',
       'sources/beta-wire/index.html',
+      'sources/index.html',
     ]);
-    expect(built.pages).toBe(14);
+    expect(built.pages).toBe(15);
   });
 
   test('a hidden claim has no page and is listed nowhere', () => {
