@@ -33,6 +33,7 @@ export const PAGE_TYPES: Record<string, string> = {
   'claim (merged)': 'claims/declaration-signed/',
   source: 'sources/alpha-news/',
   'source (no metadata)': 'sources/beta-wire/',
+  'sources (list)': 'sources/',
   disputes: 'disputes/',
   methodology: 'methodology/',
   search: 'search/?q=declaration',
