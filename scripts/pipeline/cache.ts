@@ -19,6 +19,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Parsed } from '../frontmatter.ts';
 import type { PeopleRegistry } from './people.ts';
+import { packArticle, packMentions, unpackArticle, unpackMentions, type PackedArticle, type PackedMention } from './pack.ts';
 import type { CleanArticle, Mention, RawArticle, SegmentedArticle } from './types.ts';
 
 /** One article's results, valid while its bytes hash to `hash`. */
@@ -28,25 +29,54 @@ interface ArticleEntry {
   clean?: CleanArticle;
   segmented?: SegmentedArticle;
   /** Full names the article teaches the people registry, as [key, name]. */
-  names?: Array<[string, string]>;
-  mentions?: { people: string; list: Mention[] };
+  names?: Array<[string, string]> | undefined;
+  mentions?: { people: string; list: Mention[] } | undefined;
+  /** The stored form, while nothing in the entry changed. */
+  blob?: Uint8Array | undefined;
 }
 
 /** A claim file as the generator wrote it, parsed, valid while its text hashes to `hash`. */
 export interface ClaimEntry {
   hash: string;
-  /** The frontmatter data as JSON (what YAML.parse of the file gives). */
-  json: string;
+  /** The frontmatter data as UTF-8 JSON (what YAML.parse of the file gives). */
+  json: Uint8Array;
+  /** Hash of the data's JSON and the note the file was rendered from. */
+  source: string;
   content: string;
   bodyLine: number;
   comments: Parsed['comments'];
 }
 
-interface CacheData {
-  version: string;
-  articles: Record<string, ArticleEntry>;
-  claims: Record<string, ClaimEntry>;
+/** An article entry as stored: the article read without its blocks when it was segmented, the rest packed. */
+interface StoredArticle {
+  hash: string;
+  raw: RawArticle;
+  segmented?: PackedArticle;
+  names?: Array<[string, string]> | undefined;
+  mentions?: { people: string; list: PackedMention[] } | undefined;
 }
+
+/** A rendered source file, valid while its article and the claims it annotates are the same. */
+interface SourceEntry {
+  key: string;
+  text: Uint8Array;
+}
+
+/** An article entry as stored: its bytes' hash, and the rest serialised on its own so an unchanged entry is copied, not serialised again. */
+interface StoredBlob {
+  hash: string;
+  blob: Uint8Array;
+}
+
+interface CacheData<A> {
+  version: string;
+  articles: Record<string, A>;
+  claims: Record<string, ClaimEntry>;
+  sources: Record<string, SourceEntry>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Where the cache of a content root is kept. */
 export function cachePath(root: string): string {
@@ -60,22 +90,24 @@ export function hash(data: string | Uint8Array): string {
 
 /** The cache of one run: what the last run left (when of the same version) and what this run keeps. */
 export class PipelineCache {
-  private readonly old: CacheData;
-  private readonly next: CacheData;
+  private readonly old: CacheData<StoredBlob>;
+  private readonly next: CacheData<ArticleEntry>;
+  /** Claim files as read, when the cache knows them. */
+  private readonly onDisk = new Map<string, string>();
   /** This run's entry of each article object a stage has produced. */
   private readonly entries = new WeakMap<object, ArticleEntry>();
   /** The last registry fingerprint seen and its hash. */
   private registry: { print: string; hash: string } | undefined;
   /** Counts of reused results, for tests and progress lines. */
-  readonly reused = { articles: 0, mentions: 0, claims: 0 };
+  readonly reused = { articles: 0, mentions: 0, claims: 0, sources: 0 };
 
   /** `bytes` is the cache file as read (or null); `version` identifies the pipeline. */
   constructor(bytes: Uint8Array | null, version: string) {
-    this.old = { version, articles: {}, claims: {} };
-    this.next = { version, articles: {}, claims: {} };
+    this.old = { version, articles: {}, claims: {}, sources: {} };
+    this.next = { version, articles: {}, claims: {}, sources: {} };
     if (!bytes) return;
     try {
-      const data = deserialize(bytes) as CacheData;
+      const data = deserialize(bytes) as CacheData<StoredBlob>;
       if (data && data.version === version) this.old = data;
     } catch {
       // Unreadable (another Node, a torn write): start empty.
@@ -84,10 +116,23 @@ export class PipelineCache {
 
   /** The article read from `file` when its bytes hash to `key`, or undefined (then `read` it and `keep` it). */
   article(file: string, key: string): RawArticle | undefined {
-    const entry = this.old.articles[file];
-    if (!entry || entry.hash !== key) return undefined;
+    const kept = this.old.articles[file];
+    if (!kept || kept.hash !== key) return undefined;
+    let stored: StoredArticle;
+    try {
+      stored = deserialize(kept.blob) as StoredArticle;
+    } catch {
+      return undefined;
+    }
     this.reused.articles++;
-    this.keepEntry(file, { ...entry });
+    const entry: ArticleEntry = { hash: key, raw: stored.raw, names: stored.names, blob: kept.blob };
+    if (stored.segmented) {
+      // The segmented article stands for the cleaned one too: it is the cleaned article plus its sentences.
+      entry.segmented = unpackArticle(stored.segmented);
+      entry.clean = entry.segmented;
+      if (stored.mentions) entry.mentions = { people: stored.mentions.people, list: unpackMentions(entry.segmented, stored.mentions.list) };
+    }
+    this.keepEntry(file, entry);
     return entry.raw;
   }
 
@@ -101,6 +146,7 @@ export class PipelineCache {
     const entry = this.entries.get(raw);
     const out = entry?.clean ?? clean(raw);
     if (entry) {
+      if (entry.clean !== out) entry.blob = undefined;
       entry.clean = out;
       this.entries.set(out, entry);
     }
@@ -112,6 +158,7 @@ export class PipelineCache {
     const entry = this.entries.get(article);
     const out = entry?.segmented ?? segment(article);
     if (entry) {
+      if (entry.segmented !== out) entry.blob = undefined;
       entry.segmented = out;
       this.entries.set(out, entry);
     }
@@ -122,7 +169,10 @@ export class PipelineCache {
   names(article: SegmentedArticle, names: () => Array<[string, string]>): Array<[string, string]> {
     const entry = this.entries.get(article);
     const out = entry?.names ?? names();
-    if (entry) entry.names = out;
+    if (entry && entry.names !== out) {
+      entry.blob = undefined;
+      entry.names = out;
+    }
     return out;
   }
 
@@ -137,22 +187,54 @@ export class PipelineCache {
       return entry.mentions.list;
     }
     const list = extract(article, people);
-    if (entry) entry.mentions = { people: fingerprint, list };
+    if (entry) {
+      entry.blob = undefined;
+      entry.mentions = { people: fingerprint, list };
+    }
     return list;
   }
 
   /** The parsed claim file `file` when its text hashes to `key`. */
-  claim(file: string, key: string): ClaimEntry | undefined {
+  claim(file: string, text: string): ClaimEntry | undefined {
     const entry = this.old.claims[file];
-    if (!entry || entry.hash !== key) return undefined;
+    if (!entry || entry.hash !== hash(text)) return undefined;
     this.reused.claims++;
     this.next.claims[file] = entry;
+    this.onDisk.set(file, text);
     return entry;
+  }
+
+  /**
+   * The text of a claim file as it is on disk, when the last run wrote it from the same data and
+   * note (`source`, see ClaimEntry) and nobody changed it since: rendering it again would give it.
+   */
+  writtenClaim(file: string, source: string): string | undefined {
+    const entry = this.next.claims[file];
+    return entry?.source === source ? this.onDisk.get(file) : undefined;
   }
 
   /** Records a claim file as written, with its parsed form. */
   keepClaim(file: string, entry: ClaimEntry): void {
     this.next.claims[file] = entry;
+  }
+
+  /**
+   * A source file as rendered for this article (by bytes) and `annotations` (what the claims of its
+   * sentences are), or rendered by `render` and kept.
+   */
+  source(file: string, article: SegmentedArticle, annotations: string, render: () => string): string {
+    const entry = this.entries.get(article);
+    if (!entry) return render();
+    const key = hash(`${entry.hash}\u0000${annotations}`);
+    const kept = this.old.sources[file];
+    if (kept?.key === key) {
+      this.reused.sources++;
+      this.next.sources[file] = kept;
+      return decoder.decode(kept.text);
+    }
+    const text = render();
+    this.next.sources[file] = { key, text: encoder.encode(text) };
+    return text;
   }
 
   /** Forgets claim files that were not written or read in this run. */
@@ -162,7 +244,25 @@ export class PipelineCache {
 
   /** The cache file's bytes for the next run. */
   serialize(): Uint8Array {
-    return serialize(this.next);
+    const articles: Record<string, StoredBlob> = {};
+    for (const [file, e] of Object.entries(this.next.articles)) {
+      const { segmented } = e;
+      if (e.blob) {
+        articles[file] = { hash: e.hash, blob: e.blob };
+        continue;
+      }
+      const stored: StoredArticle = segmented
+        ? {
+            hash: e.hash,
+            raw: { ...e.raw, blocks: [] },
+            segmented: packArticle(segmented),
+            names: e.names,
+            mentions: e.mentions && { people: e.mentions.people, list: packMentions(segmented, e.mentions.list) },
+          }
+        : { hash: e.hash, raw: e.raw };
+      articles[file] = { hash: e.hash, blob: serialize(stored) };
+    }
+    return serialize({ ...this.next, articles });
   }
 
   private keepEntry(file: string, entry: ArticleEntry): void {

@@ -13,7 +13,7 @@ import { ingest } from './ingest.ts';
 import { match } from './match.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
-import { commit, indexClaims, renderKeptClaim, renderSource, type ClaimOut, type WriteReport } from './write.ts';
+import { commit, indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut, type WriteReport } from './write.ts';
 import type { Problem, SegmentedArticle } from './types.ts';
 
 export interface RunOptions {
@@ -119,7 +119,7 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   const files = new Map<string, string>();
   for (const c of claims) files.set(`claims/${c.id}.md`, renderKeptClaim(c, cache));
   const index = indexClaims(claims);
-  for (const a of articles) files.set(`sources/${a.id}.md`, renderSource(a, index));
+  for (const a of articles) files.set(`sources/${a.id}.md`, renderKeptSource(a, index, cache));
   result.write = await commit(input.root, files, ['sources'], cache);
   timer('write', `${result.write.written.length} written, ${result.write.unchanged} unchanged, ${result.write.deleted.length} removed`);
   return result;

@@ -66,9 +66,9 @@ async function readCurated(root: string, folder: string, cache?: PipelineCache):
       const file = `${folder}/${name}`;
       const raw = await readFile(path.join(root, folder, name), 'utf8');
       // A claim file exactly as the last run wrote it is not parsed again.
-      const kept = cache?.claim(file, hash(raw));
+      const kept = cache?.claim(file, raw);
       if (!kept) return curated(name.slice(0, -3), file, raw);
-      const parsed = { data: JSON.parse(kept.json) as Record<string, unknown>, content: kept.content, bodyLine: kept.bodyLine, problems: [] };
+      const parsed = { data: JSON.parse(Buffer.from(kept.json).toString('utf8')) as Record<string, unknown>, content: kept.content, bodyLine: kept.bodyLine, problems: [] };
       return Object.assign(withPlaces(parsed, raw.slice(3, raw.indexOf('\n---', 3)), 0, kept.comments), { id: name.slice(0, -3), file, raw });
     }),
   );

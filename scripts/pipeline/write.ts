@@ -11,6 +11,7 @@ import { directiveToMarkdown } from 'mdast-util-directive';
 import { claimSchema, sourceSchema, STATUSES, type Claim, type ClaimEdits, type Status } from '../../src/schema.ts';
 import { countLines, frontmatterYaml, leadingComments, stringifyFrontmatter } from '../frontmatter.ts';
 import { cachePath, hash, type PipelineCache } from './cache.ts';
+import { isPlainYamlData } from './yaml.ts';
 import type { SegmentedArticle } from './types.ts';
 
 /** Marks the maintainer's part of a claim file for whoever opens it. */
@@ -36,6 +37,12 @@ export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string 
   const { id, note, ...data } = claim;
   const edits: ClaimEdits = { verdict: data.verdict, pillar: data.pillar, hidden: data.hidden, mergeInto: data.mergeInto };
   const ordered = { ...edits, ...data };
+  const file = `claims/${id}.md`;
+  const json = cache ? JSON.stringify(ordered) : '';
+  const source = cache ? hash(`${json}\u0000${note}`) : '';
+  // The same data and note as the file on disk was written from: it passed the schema then, and is the rendering.
+  const written = cache?.writtenClaim(file, source);
+  if (written !== undefined && isPlainYamlData(ordered)) return written;
   const parsed = claimSchema.safeParse(ordered);
   if (!parsed.success) throw new Error(`Internal error: claims/${id}.md would be invalid: ${parsed.error.message}`);
   const { yaml, plain } = frontmatterYaml(ordered);
@@ -45,9 +52,10 @@ export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string 
     // As parseFrontmatter reads it: the frontmatter runs to the first line starting `---` (no line of
     // the YAML starts so), its only comments are the header's, and the body has Unix newlines.
     const raw = text.slice(3, text.indexOf('\n---', 3));
-    cache.keepClaim(`claims/${id}.md`, {
+    cache.keepClaim(file, {
       hash: hash(text),
-      json: JSON.stringify(ordered),
+      json: Buffer.from(json),
+      source,
       content: note.replace(/\r\n?/g, '\n'),
       bodyLine: countLines(raw) + 1,
       comments: leadingComments(`\n${CLAIM_HEADER}`),
@@ -94,6 +102,14 @@ export function renderSource(article: SegmentedArticle, claims: readonly ClaimOu
   const parsed = sourceSchema.safeParse(data);
   if (!parsed.success) throw new Error(`Internal error: sources/${article.id}.md would be invalid: ${parsed.error.message}`);
   return stringifyFrontmatter(data, annotate(article, bySentence));
+}
+
+/** Renders one source file, or reuses its last rendering when neither the article nor its claims changed. */
+export function renderKeptSource(article: SegmentedArticle, index: ClaimIndex, cache: PipelineCache): string {
+  const bySentence = index.get(article.id);
+  // Everything a source file says about claims: which claims (or their merge targets) each sentence states, and their status.
+  const annotations = bySentence ? [...bySentence].map(([i, list]) => `${i}:${list.map((c) => `${c.mergeInto ?? c.id} ${c.status}`).join(',')}`).join(';') : '';
+  return cache.source(`sources/${article.id}.md`, article, annotations, () => renderSource(article, index));
 }
 
 /** The cleaned text as Markdown: headings, paragraphs, and `:claim[…]{#sN claims status}` directives. */
@@ -199,8 +215,30 @@ async function keepCache(root: string, cache: PipelineCache, claims: ReadonlySet
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(temp, cache.serialize());
     await rename(temp, file);
+    await pruneCaches(path.dirname(file), file);
   } catch {
     await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Most bytes the caches of all content roots may take together; the least recently written go first. */
+const CACHE_BUDGET = 512 * 1024 * 1024;
+/** Caches older than this are removed: their content roots are most likely gone (temp dirs of tests, benchmarks). */
+const CACHE_MAX_AGE = 7 * 24 * 3600 * 1000;
+
+/** Removes other roots' caches that are too old, or beyond the budget. */
+async function pruneCaches(dir: string, keep: string): Promise<void> {
+  const files = await Promise.all(
+    (await readdir(dir)).map(async (name) => {
+      const file = path.join(dir, name);
+      const info = await lstat(file).catch(() => null);
+      return { file, size: info?.size ?? 0, mtime: info?.mtimeMs ?? 0 };
+    }),
+  );
+  let total = 0;
+  for (const f of files.sort((a, b) => b.mtime - a.mtime)) {
+    total += f.size;
+    if (f.file !== keep && (total > CACHE_BUDGET || Date.now() - f.mtime > CACHE_MAX_AGE)) await rm(f.file, { force: true }).catch(() => undefined);
   }
 }
 

@@ -79,6 +79,29 @@ function block(value: unknown, indent: string, seen: Set<object>): string {
   return lines.length === 0 ? '{}' : lines.join(`\n${indent}`);
 }
 
+/** True when `stringifyYaml` writes this data itself (it would not hand it back to the library). */
+export function isPlainYamlData(data: Record<string, unknown>): boolean {
+  const seen = new Set<object>();
+  const walk = (value: unknown): boolean => {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+    if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0);
+    if (typeof value !== 'object' || seen.has(value)) return false;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (!(i in value) || value[i] === undefined || !walk(value[i])) return false;
+      return true;
+    }
+    if (!isPlainObject(value)) return false;
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      if (item === undefined) continue;
+      if (!SIMPLE_KEY.test(key) || NOT_STRING.some((test) => test.test(key)) || !walk(item)) return false;
+    }
+    return true;
+  };
+  return isPlainObject(data) && Object.keys(data).some((k) => data[k] !== undefined) && walk(data);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
