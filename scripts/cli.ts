@@ -45,7 +45,7 @@ export async function content(root: string, options: { dryRun?: boolean; quiet?:
   return result;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number | null> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     case 'dev': {
       const { dev } = await import('./dev.ts');
       await dev(root, values.port ? Number(values.port) : 4321);
-      return 0;
+      return null; // the server keeps the process alive until it is stopped
     }
     case 'add': {
       const input = positionals[0];
@@ -106,7 +106,9 @@ async function main(argv: string[]): Promise<number> {
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      if (code !== null) process.exit(code);
+    },
     (error: unknown) => {
       if (error instanceof UserError) {
         console.error(`triangulate: ${error.message}`);
