@@ -23,7 +23,7 @@ export const CONFLICT_VALUES = 3;
 /** Most distinct sentences quoted on a claim page ("What each source says"). */
 export const WORDINGS_CAP = 20;
 /** Most sources named under one quoted sentence. */
-export const NAMES_CAP = 5;
+export const NAMES_CAP = 20;
 /** Most sources in a claim page's ClaimReview `appearance` list (and other wordings of a quote). */
 export const APPEARANCES_CAP = 20;
 
