@@ -68,11 +68,19 @@ interface StoredBlob {
   blob: Uint8Array;
 }
 
+/** A file as the last run left it: where and when, and a hash of its text. */
+export interface FileStamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
 interface CacheData<A> {
   version: string;
   articles: Record<string, A>;
   claims: Record<string, ClaimEntry>;
   sources: Record<string, SourceEntry>;
+  files: Record<string, FileStamp & { hash: string }>;
 }
 
 const encoder = new TextEncoder();
@@ -103,8 +111,8 @@ export class PipelineCache {
 
   /** `bytes` is the cache file as read (or null); `version` identifies the pipeline. */
   constructor(bytes: Uint8Array | null, version: string) {
-    this.old = { version, articles: {}, claims: {}, sources: {} };
-    this.next = { version, articles: {}, claims: {}, sources: {} };
+    this.old = { version, articles: {}, claims: {}, sources: {}, files: {} };
+    this.next = { version, articles: {}, claims: {}, sources: {}, files: {} };
     if (!bytes) return;
     try {
       const data = deserialize(bytes) as CacheData<StoredBlob>;
@@ -235,6 +243,24 @@ export class PipelineCache {
     const text = render();
     this.next.sources[file] = { key, text: encoder.encode(text) };
     return text;
+  }
+
+  /** True when the file at `rel` is as the last run left it and has the text `content`: no need to read it. */
+  wroteSame(rel: string, stamp: FileStamp, content: string): boolean {
+    const kept = this.old.files[rel];
+    if (!kept || kept.ino !== stamp.ino || kept.size !== stamp.size || kept.mtimeMs !== stamp.mtimeMs || kept.hash !== hash(content)) return false;
+    this.next.files[rel] = kept;
+    return true;
+  }
+
+  /** Whether this run has a record of the file at `rel`. */
+  knowsFile(rel: string): boolean {
+    return rel in this.next.files;
+  }
+
+  /** Records a file as this run leaves it. */
+  wrote(rel: string, stamp: FileStamp, content: string): void {
+    this.next.files[rel] = { ino: stamp.ino, size: stamp.size, mtimeMs: stamp.mtimeMs, hash: hash(content) };
   }
 
   /** Forgets claim files that were not written or read in this run. */

@@ -174,7 +174,10 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
     const target = path.join(root, rel);
     const kind = await lstat(target).catch(() => null);
     if (kind && !kind.isFile()) throw new Error(`Cannot write ${rel}: a ${kind.isDirectory() ? 'folder' : 'non-file'} is in the way. Move it away and run again; nothing was written.`);
-    return kind ? (await readFile(target, 'utf8')) === content : false;
+    if (!kind) return false;
+    // A file this pipeline wrote, untouched since (same inode, size and time) and with the same text, need not be read.
+    if (cache?.wroteSame(rel, { ino: kind.ino, size: kind.size, mtimeMs: kind.mtimeMs }, content)) return true;
+    return (await readFile(target, 'utf8')) === content;
   });
   const changed = sorted.filter((_, i) => !same[i]).map(([rel, content]): [string, string] => [path.join(root, rel), content]);
   const unchanged = sorted.length - changed.length;
@@ -202,7 +205,17 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
       }
     }
   }
-  if (cache) await keepCache(root, cache, new Set([...files.keys()].filter((rel) => rel.startsWith('claims/'))));
+  if (cache) {
+    const written = new Set(changed.map(([target]) => target));
+    await inOrder(sorted, async ([rel, content]) => {
+      const target = path.join(root, rel);
+      // Unchanged files keep their record; a file not recorded yet is stat-ed, as is every file just written.
+      if (!written.has(target) && cache.knowsFile(rel)) return;
+      const info = await lstat(target);
+      cache.wrote(rel, { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs }, content);
+    });
+    await keepCache(root, cache, new Set([...files.keys()].filter((rel) => rel.startsWith('claims/'))));
+  }
   return { written: changed.map(([target]) => path.relative(root, target)), unchanged, deleted };
 }
 
