@@ -18,7 +18,10 @@ export interface PackedArticle {
 }
 
 /** A mention whose sentence is an index into its article's sentences and whose words are not repeated. */
-export type PackedMention = Omit<Mention, 'sentence' | 'text' | 'quote'> & {
+export type PackedMention = Omit<Mention, 'sentence' | 'text' | 'quote' | 'terms' | 'clauses'> & {
+  /** The terms joined by U+0001 (many short strings are the slowest part to read back), or as they are. */
+  terms: string | string[];
+  clauses: Array<string | string[]>;
   sentence: number | (Omit<Sentence, 'text'> & { text: string | null });
   /** Null when the words are the sentence's. */
   text: string | null;
@@ -74,6 +77,8 @@ export function packMentions(article: SegmentedArticle, mentions: readonly Menti
       sentence: own ? m.sentence.index : { ...m.sentence, text: slice ? null : m.sentence.text },
       text: m.text === m.sentence.text ? null : m.text,
       quote: m.quote && m.quote.text === m.text ? { start: m.quote.start, end: m.quote.end } : (m.quote as never),
+      terms: joinTerms(m.terms),
+      clauses: m.clauses.map(joinTerms),
     };
   });
 }
@@ -85,6 +90,16 @@ export function unpackMentions(article: SegmentedArticle, packed: readonly Packe
     const sentence = typeof s === 'number' ? (article.sentences[s] as Sentence) : { ...s, text: s.text ?? article.text.slice(s.start, s.end) };
     const text = p.text ?? sentence.text;
     const quote = p.quote && !('text' in p.quote) ? { text, start: p.quote.start, end: p.quote.end } : (p.quote as Mention['quote']);
-    return { ...p, sentence, text, quote };
+    return { ...p, sentence, text, quote, terms: splitTerms(p.terms), clauses: p.clauses.map(splitTerms) };
   });
+}
+
+const SEPARATOR = '\u0001';
+
+function joinTerms(terms: readonly string[]): string | string[] {
+  return terms.length > 0 && !terms.some((t) => t.includes(SEPARATOR)) ? terms.join(SEPARATOR) : [...terms];
+}
+
+function splitTerms(terms: string | string[]): string[] {
+  return typeof terms === 'string' ? terms.split(SEPARATOR) : terms;
 }
