@@ -1,6 +1,6 @@
 /**
  * The pipeline, stage by stage: ingest → validate → clean → segment → extract → match → compare →
- * classify → identify → write. Only ingest reads and only write writes.
+ * classify → identify (and fold maintainers' merges) → write. Only ingest reads and only write writes.
  */
 import type { Status } from '../../src/schema.ts';
 import { RULES, problem } from '../errors.ts';
@@ -8,6 +8,8 @@ import { clean } from './clean.ts';
 import { classify } from './classify.ts';
 import { compare } from './compare.ts';
 import { extract, learnPeople } from './extract.ts';
+import { assemble } from './assemble.ts';
+import { foldMerges, ownEvidence } from './fold.ts';
 import { identify } from './identify.ts';
 import { ingest } from './ingest.ts';
 import { match } from './match.ts';
@@ -78,40 +80,10 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
     if (c.timing && draft) draft.autoPillar = null;
   });
   timer('classify', `${drafts.filter((d) => d.autoPillar !== null).length} in a pillar`);
-  const carried = identify(drafts, curated.claims.map((c) => c.previous), byId);
-  const edits = new Map(curated.claims.map((c) => [c.id, c]));
-  const claims: ClaimOut[] = drafts.map((d) => {
-    const file = edits.get(d.id);
-    return { ...d, ...(file?.edits ?? { verdict: null, pillar: null, hidden: false, mergeInto: null }), note: file?.note ?? '', orphaned: false, supersededBy: null, lastSeen: [] };
-  });
-  for (const c of carried) {
-    const file = edits.get(c.id);
-    if (!file) continue;
-    const sources = [...new Set(c.appearances.map((a) => a.source))].sort();
-    const facts = file.facts;
-    claims.push({
-      ...file.edits,
-      id: c.id,
-      note: file.note,
-      text: file.previous.text || c.id,
-      kind: facts['kind'] === 'quote' ? 'quote' : 'statement',
-      speaker: typeof facts['speaker'] === 'string' ? facts['speaker'] : null,
-      autoPillar: typeof facts['autoPillar'] === 'string' && curated.pillars.some((p) => p.id === facts['autoPillar']) ? facts['autoPillar'] : null,
-      status: sources.length >= 2 ? 'corroborated' : 'single-source',
-      sources,
-      appearances: c.appearances,
-      conflicts: [],
-      variants: [],
-      orphaned: c.orphaned,
-      supersededBy: c.supersededBy,
-      lastSeen: c.lastSeen,
-    });
-    // Warn until the maintainer has decided what the orphan becomes.
-    if (c.orphaned && !file.edits.hidden && file.edits.mergeInto === null) {
-      problems.push(problem(`claims/${c.id}.md`, RULES.orphaned, `No article states this claim any more${c.supersededBy ? `; its evidence is now in claims/${c.supersededBy}.md` : ''}. Its page and your edits are kept; set \`mergeInto\` or \`hidden: true\`, or delete the file.`, { fatal: false }));
-    }
-  }
-  claims.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const mergeInto = new Map(curated.claims.map((c) => [c.id, c.edits.mergeInto]));
+  const carried = identify(drafts, ownEvidence(curated.claims.map((c) => c.previous), mergeInto), byId);
+  foldMerges(drafts, clusters, mergeInto, byId);
+  const claims = assemble(drafts, carried, curated, problems);
   for (const c of claims) if (!c.hidden && c.mergeInto === null) counts[c.status]++;
   result.claims = claims;
   timer('identify', `${claims.length - drafts.length} carried over from earlier runs`);

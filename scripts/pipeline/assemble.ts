@@ -1,0 +1,53 @@
+/**
+ * Puts each claim file's two owners together: the generator's facts for every current claim, the
+ * maintainer's edits and note from its file, and the claims carried over from earlier runs that no
+ * article states any more (kept, with what is known of them, so no page and no edit is lost).
+ */
+import { RULES, problem } from '../errors.ts';
+import type { CarriedClaim } from './identify.ts';
+import type { Problem, DraftClaim } from './types.ts';
+import type { Curated } from './validate.ts';
+import type { ClaimOut } from './write.ts';
+
+const NO_EDITS = { verdict: null, pillar: null, hidden: false, mergeInto: null } as const;
+
+/** Every claim to write, sorted by id; reports orphans the maintainer has not dealt with yet. */
+export function assemble(drafts: readonly DraftClaim[], carried: readonly CarriedClaim[], curated: Curated, problems: Problem[]): ClaimOut[] {
+  const files = new Map(curated.claims.map((c) => [c.id, c]));
+  const claims: ClaimOut[] = drafts.map((d) => {
+    const file = files.get(d.id);
+    return { ...d, ...(file?.edits ?? NO_EDITS), note: file?.note ?? '', orphaned: false, supersededBy: null, lastSeen: [] };
+  });
+  for (const c of carried) {
+    const file = files.get(c.id);
+    if (!file) continue;
+    const sources = [...new Set(c.appearances.map((a) => a.source))].sort();
+    const facts = file.facts;
+    const autoPillar = facts['autoPillar'];
+    claims.push({
+      ...file.edits,
+      id: c.id,
+      note: file.note,
+      text: file.previous.text || c.id,
+      kind: facts['kind'] === 'quote' ? 'quote' : 'statement',
+      speaker: typeof facts['speaker'] === 'string' ? facts['speaker'] : null,
+      autoPillar: typeof autoPillar === 'string' && curated.pillars.some((p) => p.id === autoPillar) ? autoPillar : null,
+      status: sources.length >= 2 ? 'corroborated' : 'single-source',
+      sources,
+      appearances: c.appearances,
+      conflicts: [],
+      variants: [],
+      orphaned: c.orphaned,
+      supersededBy: c.supersededBy,
+      lastSeen: c.lastSeen,
+    });
+    // Warn until the maintainer has decided what the orphan becomes.
+    if (c.orphaned && !file.edits.hidden && file.edits.mergeInto === null) {
+      const where = c.supersededBy ? `; its evidence is now in claims/${c.supersededBy}.md` : '';
+      problems.push(
+        problem(`claims/${c.id}.md`, RULES.orphaned, `No article states this claim any more${where}. Its page and your edits are kept; set \`mergeInto\` or \`hidden: true\`, or delete the file.`, { fatal: false }),
+      );
+    }
+  }
+  return claims.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
