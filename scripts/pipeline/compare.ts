@@ -4,7 +4,7 @@
  * source's value, and a word-level diff between differently worded versions of a quote.
  */
 import { diffWordsWithSpace } from 'diff';
-import type { Appearance, Conflict, Variant } from '../../src/schema.ts';
+import type { Appearance, Conflict, Selector, Variant } from '../../src/schema.ts';
 import { personKey } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { compatible, dimension } from './values.ts';
@@ -69,13 +69,18 @@ export function appearance(m: Mention, text: string): Appearance {
     sentence: m.sentence.text,
     speaker: m.speaker,
     index: m.sentence.index,
-    selector: {
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - SELECTOR_CONTEXT), start),
-      suffix: text.slice(end, end + SELECTOR_CONTEXT),
-      start,
-      end,
-    },
+    selector: selectorAt(text, start, end),
+  };
+}
+
+/** TextQuoteSelector and TextPositionSelector of `text.slice(start, end)`. */
+export function selectorAt(text: string, start: number, end: number): Selector {
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - SELECTOR_CONTEXT), start),
+    suffix: text.slice(end, end + SELECTOR_CONTEXT),
+    start,
+    end,
   };
 }
 

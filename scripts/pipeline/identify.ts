@@ -7,7 +7,7 @@
  * over their evidence when there is one.
  */
 import type { Appearance } from '../../src/schema.ts';
-import { SELECTOR_CONTEXT } from './compare.ts';
+import { selectorAt } from './compare.ts';
 import { contentStems, fold, isStopword, words } from './text.ts';
 import type { DraftClaim, SegmentedArticle } from './types.ts';
 
@@ -107,13 +107,7 @@ export function reanchor(old: Appearance, article: SegmentedArticle | undefined)
     ...old,
     sentence: sentence.text,
     index: sentence.index,
-    selector: {
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - SELECTOR_CONTEXT), start),
-      suffix: text.slice(end, end + SELECTOR_CONTEXT),
-      start,
-      end,
-    },
+    selector: selectorAt(text, start, end),
   };
 }
 

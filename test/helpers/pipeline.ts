@@ -20,6 +20,7 @@ import { match } from '../../scripts/pipeline/match.ts';
 import { compare } from '../../scripts/pipeline/compare.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle } from '../../scripts/pipeline/types.ts';
 import type { ClaimOut } from '../../scripts/pipeline/write.ts';
+import { expect } from 'vitest';
 
 /** Set UPDATE_FIXTURES=1 to rewrite `expected.*` files from the current output (review the diff). */
 export const UPDATE = process.env['UPDATE_FIXTURES'] === '1';
@@ -169,3 +170,14 @@ export function oneClaim<C extends AnyClaim>(claims: readonly C[], reports: Repo
 export function claimTexts(claims: readonly AnyClaim[]): string[] {
   return claims.flatMap((c) => [c.text, ...c.appearances.map((a) => a.sentence)]);
 }
+
+/** Asserts the reported sentences name one claim, and returns it (the failure says where each went). */
+export function expectOne(claims: readonly WrittenClaim[], reports: Reports): WrittenClaim {
+  const { claim, why } = oneClaim(claims, reports);
+  expect(claim, why).not.toBeNull();
+  return claim as WrittenClaim;
+}
+
+/** The value one source gives in a claim's conflict on a field. */
+export const conflictValue = (c: WrittenClaim, field: string, source: string): string | undefined =>
+  c.conflicts.find((x) => x.field === field)?.values.find((v) => v.source === source)?.value;

@@ -7,20 +7,10 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { DEFAULT_VERDICTS } from '../../src/schema.ts';
 import { addArticle, build, claimIds, cleanRoots, editClaim, makeRoot, poolNames, printed, readClaim, removeArticle } from './helpers.ts';
+import { prng } from '../../scripts/bench/corpus.ts';
 
 afterAll(cleanRoots);
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edits {
   verdict: string | null;

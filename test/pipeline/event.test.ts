@@ -25,7 +25,8 @@ import { claimSchema } from '../../src/schema.ts';
 import {
   claimTexts,
   claimsAt,
-  oneClaim,
+  conflictValue,
+  expectOne as expectOneClaim,
   plainText,
   readClaims,
   readFolder,
@@ -53,14 +54,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => remove());
 
-/** Asserts the sentences name one claim, and returns it. */
-function expectOne(reports: Reports): WrittenClaim {
-  const { claim, why } = oneClaim(claims, reports);
-  expect(claim, why).not.toBeNull();
-  return claim as WrittenClaim;
-}
-const valueOf = (c: WrittenClaim, field: string, source: string): string | undefined =>
-  c.conflicts.find((x) => x.field === field)?.values.find((v) => v.source === source)?.value;
+const expectOne = (reports: Reports): WrittenClaim => expectOneClaim(claims, reports);
+const valueOf = conflictValue;
 
 describe('event: a made-up dam emergency', () => {
   it('reads four sources and writes valid claims for them', () => {

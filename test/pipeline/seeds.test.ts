@@ -14,6 +14,8 @@ import { personKey } from '../../scripts/pipeline/people.ts';
 import {
   claimTexts,
   claimsAt,
+  conflictValue,
+  expectOne as expectOneClaim,
   oneClaim,
   plainText,
   readClaims,
@@ -43,13 +45,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => remove());
 
-function expectOne(reports: Reports): WrittenClaim {
-  const { claim, why } = oneClaim(claims, reports);
-  expect(claim, why).not.toBeNull();
-  return claim as WrittenClaim;
-}
-const conflictValue = (c: WrittenClaim, field: string, source: string): string | undefined =>
-  c.conflicts.find((x) => x.field === field)?.values.find((v) => v.source === source)?.value;
+const expectOne = (reports: Reports): WrittenClaim => expectOneClaim(claims, reports);
 
 /** Where each source states each fact of the acceptance list. */
 const FACTS = {
