@@ -16,6 +16,11 @@ export function normalizeText(text: string): string {
     .replace(/ *\n */g, '\n');
 }
 
+/** The normal form on one line: whitespace, newlines included, collapsed to single spaces. */
+export function oneLine(text: string): string {
+  return normalizeText(text).replace(/\s+/g, ' ').trim();
+}
+
 /** Folds a name or word for comparison: no accents, lower case, doubled letters single. */
 export function fold(word: string): string {
   return word
