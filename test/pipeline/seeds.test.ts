@@ -58,7 +58,8 @@ const FACTS = {
   },
   force: {
     [S0]: ['formation of a multinational force', 'a multinational force for Ukraine would be deployed'],
-    [S1]: ['a multinational European force that would be deployed'],
+    // 001 reports the force twice: in its lead, and as "British, French, and other European forces to be deployed".
+    [S1]: ['a multinational European force that would be deployed', 'other European forces to be deployed on Ukrainian soil'],
     [S2]: ['deployment of a multinational European force'],
     [S3]: ['multinational force that could deploy on Ukrainian soil', 'creation of a Multinational Force for Ukraine'],
     [S4]: ['deploying multinational forces to Ukrainian territory'],
