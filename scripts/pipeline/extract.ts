@@ -147,12 +147,12 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
   const at = verb.index;
   let best: { key: string; distance: number } | null = null;
   for (const n of names) {
-    // Subjects come before the verb; "said Macron" puts the name right after it. A possessive
-    // ("Trump’s envoy said") names someone else's words, so it only wins when nothing else does.
+    // Subjects come before the verb; "said Smith" puts the name right after it. A possessive
+    // ("the mayor’s spokesman said") names someone else's words, so it only wins when nothing else does.
     const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) ? 200 : 0;
     const distance = (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
     if (n.start > at + verb[0].length + 30) continue;
-    // After the verb, only "…, said Macron." names the speaker; "said Trump “…”" reports about Trump.
+    // After the verb, only "…, said Smith." names the speaker; "said Jones “…”" reports about Jones.
     if (n.start > at && !/^[’']?s?\s*([.,;:!?]|$)/.test(outside.slice(n.end).replace(/^\s+/, ''))) continue;
     if (!best || distance < best.distance) best = { key: n.key, distance };
   }

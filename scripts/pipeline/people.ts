@@ -1,6 +1,6 @@
 /**
- * Finds the people an article names and folds their spellings together: "Volodymyr Zelenskyy",
- * "Zelensky" and "President Zelensky" are one person, keyed by their folded surname and shown by
+ * Finds the people an article names and folds their spellings together: "Aleksandr Petrovskyy",
+ * "Petrovsky" and "Mayor Petrovsky" are one person, keyed by their folded surname and shown by
  * the fullest name any source gives.
  */
 import { NOT_PERSON, TITLES } from './lexicon.ts';
@@ -99,7 +99,7 @@ function candidates(text: string): Candidate[] {
     while (i < tokens.length) {
       const t = tokens[i];
       if (!t || !CAP.test(t.word) || NOT_PERSON.has(t.word) || t.word.length < 2 || t.word === t.word.toUpperCase()) break;
-      // A name does not continue across punctuation ("Macron, Starmer").
+      // A name does not continue across punctuation ("Smith, Jones").
       const prev = run.at(-1);
       if (prev && /[,;:()«»“”"—–]/.test(text.slice(prev.end, t.start))) break;
       run.push(t);
@@ -110,7 +110,7 @@ function candidates(text: string): Candidate[] {
       i++;
       continue;
     }
-    // A sentence's first word is capitalised anyway: "Echoing Witkoff" is not a name.
+    // A sentence's first word is capitalised anyway: "Echoing Smith" is not a name.
     const sentenceStart = /(^|[.!?]["'”’»]?\s+|\n)$/.test(text.slice(Math.max(0, (run[0]?.start ?? 0) - 3), run[0]?.start ?? 0)) || run[0]?.start === 0;
     if (sentenceStart && run.length > 1 && /(ing|ed|ly)$/.test(run[0]?.word ?? '')) run.shift();
     const first = run[0];

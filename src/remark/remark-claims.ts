@@ -95,7 +95,7 @@ function claimSpan(node: TextDirective, base: string, file: VFile): PhrasingCont
   };
 }
 
-/** Puts a directive back as the text it was written as (e.g. "BREAKING:Kyiv" in an article). */
+/** Puts a directive back as the text it was written as (e.g. "BREAKING:Rome" in an article). */
 function literal(node: Directive, source: string): RootContent {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
