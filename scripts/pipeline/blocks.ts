@@ -18,6 +18,24 @@ const DOUBLE_QUOTES = /["“”«»„]/g;
 /** A reference or dateline ends with a full date; a headline does not. */
 const ENDS_WITH_DATE = /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}$/;
 
+const CAPTION_PREFIX = /^(photo|image|picture|file photo|credit|caption)s?\s*[:\-–—|]/i;
+const TRAILING_PAREN = /\(([^()]{3,160})\)\s*$/;
+const CREDIT_WORDS = /\b(photo|photos|image|images|picture|credit|getty|reuters|afp|ap|epa|pool|shutterstock|alamy|via|file)\b/i;
+/** Longer than this, a block is prose even if it names a photo. */
+const MAX_CAPTION_CHARS = 500;
+
+/**
+ * A photo caption or credit: a credit tag ("Photo:", "(AP)", "©"), or a parenthesised credit at the
+ * end ("(Name/Agency)", "(… via Agency)").
+ */
+export function isCaption(text: string): boolean {
+  const t = text.trim();
+  if (t.length > MAX_CAPTION_CHARS) return false;
+  if (CREDIT.test(t) || CAPTION_PREFIX.test(t)) return true;
+  const paren = TRAILING_PAREN.exec(t)?.[1];
+  return paren !== undefined && (paren.includes('/') || CREDIT_WORDS.test(paren)) && !/\d{4}\)$/.test(t);
+}
+
 /**
  * Quoted speech standing alone: one quotation from the first character to the last (no attribution
  * between two quoted parts), or the closing part of a quotation opened in an earlier block.
@@ -34,7 +52,7 @@ export function classifyBlock(text: string): BlockKind {
   if (typeof text !== 'string') return 'paragraph';
   const t = text.trim();
   if (t === '') return 'paragraph';
-  if (CREDIT.test(t)) return 'caption';
+  if (isCaption(t)) return 'caption';
   if (isQuote(t)) return 'quote';
   if (DATE_ONLY.test(t) || ENDS_WITH_DATE.test(t)) return 'paragraph';
   const words = t.split(/\s+/).length;

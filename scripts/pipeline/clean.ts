@@ -3,6 +3,7 @@
  * promos, tag lines, captions and credits, image alt text, repeated section labels, bylines) and
  * joins what is left into the cleaned text that every selector points into.
  */
+import { classifyBlock, isCaption } from './blocks.ts';
 import { splitSentences } from './sentences.ts';
 import type { Block, CleanArticle, RawArticle, Removal } from './types.ts';
 
@@ -19,20 +20,9 @@ const SHARE = /^(share|share (and|&) follow|share this( article| story| page)?|s
 const RELATED = /^(you (may|might) also like|related( (stories|articles|coverage|news|content|posts|reading|links|topics))?|read (more|next|also)|more (from|on|stories|news|in)\b.*|recommended( for you| stories)?|most (read|popular|viewed|shared)|trending( now| stories)?|also read|see also|what to read next|editor['’]?s picks|top stories|latest (news|stories)|further reading|more like this)\s*:?$/i;
 const PROMO = /^(don['’]t miss|do not miss|read (more|also|next)\b|subscribe\b|sign up\b|click here|download (our|the) app|follow us\b|join (us|our)\b|get (our|the) .*newsletter|advertisement$|sponsored\b|support (our|us)\b|watch:|listen:|related:|see more:)/i;
 const TAGS = /^(tags?|topics?|filed under|categories|keywords)\s*:/i;
-const CREDIT_WORDS = /\b(photo|photos|image|images|picture|credit|getty|reuters|afp|ap|epa|pool|shutterstock|alamy|via|file)\b/i;
-const CAPTION_PREFIX = /^(photo|image|picture|file photo|credit|caption)s?\s*[:\-–—|]/i;
-const TRAILING_PAREN = /\(([^()]{3,160})\)\s*$/;
 const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Aa]dditional reporting by|[Ww]ords by)\s+\p{Lu}/u;
 const CREDIT_LINE = /^(?:\(?\s*)(?:additional reporting|reporting|editing|writing|compiled|produced|graphics|research) by\s+\p{Lu}/iu;
 const DATELINE = /^(updated|published|posted|last updated)\b[^.]{0,60}\d{4}/i;
-
-/** A caption ends with a parenthesised credit ("(Name/Agency)", "(… via Agency)") or starts with "Photo:". */
-export function isCaption(text: string): boolean {
-  if (text.length > 500) return false;
-  if (CAPTION_PREFIX.test(text)) return true;
-  const paren = TRAILING_PAREN.exec(text)?.[1];
-  return paren !== undefined && (paren.includes('/') || CREDIT_WORDS.test(paren)) && !/\d{4}\)$/.test(text.trim());
-}
 
 const RULES: Rule[] = [
   { id: 'share-widget', test: (b) => b.length <= 40 && SHARE.test(b) },
@@ -73,7 +63,7 @@ export function clean(article: RawArticle): CleanArticle {
   let offset = 0;
   for (const text of kept) {
     if (blocks.length > 0) offset += 2;
-    blocks.push({ text, start: offset, end: offset + text.length, kind: isShortLabel(text, 16) ? 'heading' : 'paragraph' });
+    blocks.push({ text, start: offset, end: offset + text.length, kind: classifyBlock(text) === 'heading' ? 'heading' : 'paragraph' });
     offset += text.length;
   }
   const text = kept.join('\n\n');

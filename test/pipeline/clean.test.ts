@@ -7,7 +7,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../scripts/pipeline/articles.ts';
-import { clean, isCaption } from '../../scripts/pipeline/clean.ts';
+import { isCaption } from '../../scripts/pipeline/blocks.ts';
+import { clean } from '../../scripts/pipeline/clean.ts';
 import type { CleanArticle, RawArticle } from '../../scripts/pipeline/types.ts';
 import { UPDATE } from '../helpers/pipeline.ts';
 
