@@ -30,7 +30,6 @@ export const RULES = {
   duplicateId: 'duplicate-id',
   duplicateOrder: 'duplicate-order',
   orphaned: 'claim-orphaned',
-  missingFile: 'missing-file',
 } as const;
 export type RuleId = (typeof RULES)[keyof typeof RULES];
 

@@ -61,23 +61,6 @@ function valueBonus(a: Mention, b: Mention): number {
   return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
 }
 
-/** The terms at least two members of a group share: what the group as a whole is about. */
-export function core(group: readonly Mention[]): Set<string> {
-  const count = new Map<string, Set<string>>();
-  for (const m of group) for (const t of m.terms) count.set(t, (count.get(t) ?? new Set()).add(m.source));
-  return new Set([...count].filter(([, sources]) => sources.size >= 2).map(([t]) => t));
-}
-
-/** Share of a core's weight that a set of terms contains (0..1). */
-export function containment(coreTerms: ReadonlySet<string>, terms: Iterable<string>, sim: Similarity): number {
-  let total = 0;
-  for (const t of coreTerms) total += sim.weight(t);
-  if (total === 0) return 0;
-  let inside = 0;
-  for (const t of new Set(terms)) if (coreTerms.has(t)) inside += sim.weight(t);
-  return inside / total;
-}
-
 /** Why two mentions may not be one claim, or null when they may. */
 export function conflictBetween(a: Mention, b: Mention, sim: number): string | null {
   if (a.speaker && b.speaker && personKey(a.speaker) !== personKey(b.speaker) && (a.kind === 'quote' || b.kind === 'quote')) {
