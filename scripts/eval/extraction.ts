@@ -9,18 +9,12 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../pipeline/html.ts';
+import { f1Of, type Score } from './score.ts';
 
-/** Precision and recall of one page, with the counts they come from. */
-export interface PageScore {
+/** Precision and recall of one page, with the shingles found in both, only extracted, only in the gold. */
+export interface PageScore extends Score {
   id: string;
   url: string;
-  precision: number;
-  recall: number;
-  f1: number;
-  /** Shingles found in both, only in the extraction, only in the gold text. */
-  tp: number;
-  fp: number;
-  fn: number;
 }
 
 /** Averaged scores of one extractor over the benchmark. */
@@ -95,9 +89,6 @@ export function recallOf(tp: number, fp: number, fn: number): number {
   return tp / (tp + fn);
 }
 
-function f1Of(p: number, r: number): number {
-  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
-}
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;

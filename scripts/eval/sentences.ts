@@ -8,16 +8,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { splitSentences } from '../pipeline/sentences.ts';
 import { classifyBlock, type BlockKind } from '../pipeline/blocks.ts';
+import { f1Of, type Score } from './score.ts';
 
-/** Precision, recall and F1 with the counts they come from. */
-export interface Score {
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-}
+export type { Score };
 
 /** A golden-rule case the splitter got wrong. */
 export interface GoldenMiss {
@@ -58,8 +51,7 @@ const KINDS: BlockKind[] = ['heading', 'caption', 'quote', 'paragraph'];
 function score(tp: number, fp: number, fn: number): Score {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, tp, fp, fn };
+  return { precision, recall, f1: f1Of(precision, recall), tp, fp, fn };
 }
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5) + '%';
