@@ -97,9 +97,9 @@ export const diffPartSchema = z.object({
   text: z.string(),
 });
 
-/** Another source's wording of the same quote, diffed against the claim's text. */
+/** One wording of the same quote, with the sources that use it, diffed against the claim's text. */
 export const variantSchema = z.object({
-  source: z.string(),
+  sources: z.array(z.string()).min(1),
   text: z.string(),
   speaker: z.string().nullable(),
   diff: z.array(diffPartSchema),

@@ -46,15 +46,16 @@ export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<stri
  * sentence that lends itself to a second claim brings its weekday along, but not the dispute).
  */
 function reportOnce(found: readonly Conflict[][], clusters: readonly Cluster[]): Conflict[][] {
-  const pairs = (c: Conflict): string[] => c.values.map((v) => `${v.source}\u0000${v.value}`);
-  const weight = (i: number): number => new Set(clusters[i]?.mentions.map((m) => m.source)).size;
+  const pairs = new Map<Conflict, Set<string>>(found.flat().map((c) => [c, new Set(c.values.map((v) => `${v.source}\u0000${v.value}`))]));
+  const sources = clusters.map((c) => new Set(c.mentions.map((m) => m.source)).size);
+  const weight = (i: number): number => sources[i] ?? 0;
   return found.map((conflicts, i) =>
     conflicts.filter((conflict) => {
-      const mine = pairs(conflict);
+      const mine = [...(pairs.get(conflict) ?? [])];
       return !found.some((others, j) => {
         if (j === i) return false;
         const better = weight(j) > weight(i) || (weight(j) === weight(i) && j < i);
-        return better && others.some((o) => o.field === conflict.field && mine.every((p) => pairs(o).includes(p)));
+        return better && others.some((o) => o.field === conflict.field && mine.every((p) => pairs.get(o)?.has(p)));
       });
     }),
   );
@@ -136,7 +137,10 @@ function quotedWords(m: Mention): string {
     .join(' … ');
 }
 
-/** Differently worded versions of the claim's quote, each diffed word by word against the claim's. */
+/**
+ * Differently worded versions of the claim's quote, one per wording (wire copy repeats a wording in
+ * many sources), each with the sources that use it and diffed word by word against the claim's.
+ */
 function variants(mentions: readonly Mention[], rep: Mention): Variant[] {
   // Only quotes have wordings to compare: a quote, and other sources' attributed quoted words.
   if (!mentions.some((m) => m.kind === 'quote')) return [];
@@ -145,18 +149,28 @@ function variants(mentions: readonly Mention[], rep: Mention): Variant[] {
   const base = quotedWords(rep) !== '' ? rep : (quoting[0] as Mention);
   const baseText = quotedWords(base);
   const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const out: Variant[] = [];
-  for (const m of quoting) {
-    if (m === base) continue;
+  const baseKey = `${norm(baseText)}\u0000${base.speaker ?? ''}`;
+  const wordings = new Map<string, { text: string; speaker: string | null; sources: Set<string> }>();
+  for (const m of [base, ...quoting]) {
     const text = quotedWords(m);
-    if (norm(text) === norm(baseText)) continue;
-    const diff = diffWordsWithSpace(baseText, text).map((part) => ({
-      op: part.added ? ('added' as const) : part.removed ? ('removed' as const) : ('same' as const),
-      text: part.value,
-    }));
-    out.push({ source: m.source, text, speaker: m.speaker, diff });
+    // A source that repeats the claim's own words (or only reattributes them) shares its wording.
+    const key = norm(text) === norm(baseText) ? baseKey : `${norm(text)}\u0000${m.speaker ?? ''}`;
+    const wording = wordings.get(key) ?? { text, speaker: m.speaker, sources: new Set<string>() };
+    wording.sources.add(m.source);
+    wordings.set(key, wording);
   }
+  if (wordings.size < 2) return [];
   // The version the others are diffed against leads the list, so every wording is shown.
-  if (out.length > 0) out.unshift({ source: base.source, text: baseText, speaker: base.speaker, diff: [{ op: 'same', text: baseText }] });
-  return out;
+  return [...wordings].map(([key, w]) => ({
+    sources: [...w.sources].sort(),
+    text: w.text,
+    speaker: w.speaker,
+    diff:
+      key === baseKey
+        ? [{ op: 'same' as const, text: baseText }]
+        : diffWordsWithSpace(baseText, w.text).map((part) => ({
+            op: part.added ? ('added' as const) : part.removed ? ('removed' as const) : ('same' as const),
+            text: part.value,
+          })),
+  }));
 }

@@ -152,7 +152,7 @@ describe('event: a made-up dam emergency', () => {
     const c = expectOne({ [HERALD]: ['We will not gamble'], [WIRE]: ['We are not going to gamble'] });
     expect(c.kind).toBe('quote');
     expect(c.speaker).toBe('Ingrid Sollam');
-    expect(c.variants.map((v) => v.source).sort()).toEqual([HERALD, WIRE]);
+    expect(c.variants.flatMap((v) => v.sources).sort()).toEqual([HERALD, WIRE]);
     for (const v of c.variants) expect(v.speaker).toBe('Ingrid Sollam');
     const ops = new Set(c.variants.flatMap((v) => v.diff.map((d) => d.op)));
     expect(ops).toEqual(new Set(['same', 'added', 'removed']));
@@ -162,7 +162,7 @@ describe('event: a made-up dam emergency', () => {
     const c = expectOne({ [WIRE]: ['It would be reckless to open the gates'], [TV]: ['Opening the gates fully'] });
     expect(c.kind).toBe('quote');
     expect(c.speaker).toBe('Ruth Okonkwo');
-    expect(c.variants.map((v) => v.source).sort()).toEqual([TV, WIRE]);
+    expect(c.variants.flatMap((v) => v.sources).sort()).toEqual([TV, WIRE]);
     expect(c.status).toBe('corroborated');
   });
 

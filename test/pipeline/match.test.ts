@@ -83,7 +83,7 @@ describe('compare', () => {
     expect(c.kind).toBe('quote');
     expect(personKey(c.speaker ?? '')).toBe('korhonen');
     expect(c.status).toBe('corroborated');
-    expect(c.variants.map((v) => v.source).sort()).toEqual([POST, COURIER]);
+    expect(c.variants.flatMap((v) => v.sources).sort()).toEqual([POST, COURIER]);
     const [base, other] = c.variants;
     expect(base?.diff).toEqual([{ op: 'same', text: base?.text }]);
     // The diff rebuilds both wordings: kept + removed words give the base, kept + added the other.

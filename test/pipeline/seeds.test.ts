@@ -142,7 +142,7 @@ describe('seeds: the Paris summit, five sources', () => {
   it("links Merz's two wordings of his quote, with his name", () => {
     const c = expectOne({ [S1]: ['We will certainly need to make compromises'], [S3]: ['Compromises will be necessary'] });
     expect(c.speaker).toBe('Friedrich Merz');
-    expect(c.variants.map((v) => v.source).sort()).toEqual([S1, S3]);
+    expect(c.variants.flatMap((v) => v.sources).sort()).toEqual([S1, S3]);
     for (const v of c.variants) expect(v.speaker).toBe('Friedrich Merz');
     expect(c.variants.some((v) => v.diff.some((d) => d.op !== 'same'))).toBe(true);
   });
@@ -150,7 +150,7 @@ describe('seeds: the Paris summit, five sources', () => {
   it("links Zelensky's two wordings of his quote on the documents, with his name", () => {
     const c = expectOne({ [S1]: ['These are not mere statements'], [S3]: ['substantive documents'] });
     expect(personKey(c.speaker ?? '')).toBe(personKey('Zelensky'));
-    expect(c.variants.map((v) => v.source).sort()).toEqual([S1, S3]);
+    expect(c.variants.flatMap((v) => v.sources).sort()).toEqual([S1, S3]);
     for (const v of c.variants) expect(personKey(v.speaker ?? '')).toBe(personKey('Zelensky'));
   });
 
