@@ -4,6 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { markdownData } from './loaders/markdown-data.ts';
 import { claimSchema, pillarSchema, siteSchema, sourceSchema } from './schema.ts';
 
 const root = (process.env['TRIANGULATE_CONTENT'] ?? './content').replace(/\/+$/, '');
@@ -13,5 +14,6 @@ export const collections = {
   site: defineCollection({ loader: glob({ pattern: 'site.md', base: root, generateId: stem }), schema: siteSchema }),
   pillars: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/pillars`, generateId: stem }), schema: pillarSchema }),
   claims: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/claims`, generateId: stem }), schema: claimSchema }),
-  sources: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/sources`, generateId: stem }), schema: sourceSchema }),
+  // Sources are long and each is shown on one page: their bodies are rendered there, not at sync.
+  sources: defineCollection({ loader: markdownData(`${root}/sources`), schema: sourceSchema }),
 };

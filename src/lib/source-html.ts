@@ -1,16 +1,20 @@
-/** Points the claim spans of a rendered source at pages that exist (hidden or merged claims). */
+/**
+ * A source's body as HTML, rendered when its page is built (the sources collection keeps bodies
+ * as Markdown: see loaders/markdown-data.ts). The same remark plugin as every other page
+ * highlights and anchors its claim sentences; each links to a claim page that exists.
+ */
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import remarkClaims from '../remark/remark-claims.ts';
 
 /**
- * Rewrites each `<mark … data-claims="a b"><a href class="claim-link">` of a rendered source so it
- * links to the first of its claims that has a page (`resolve` returns the href, or null), and drops
- * the link when none has one, leaving the highlighted sentence and its anchor in place.
+ * Renders a source body. `claimHref` says where a claim's page is, or null when it has none (a
+ * hidden claim): a sentence links to the first of its claims with a page, or is only highlighted.
  */
-export function resolveClaimLinks(html: string, resolve: (claimId: string) => string | null): string {
-  return html.replace(
-    /(<mark\b[^>]*\bdata-claims="([^"]*)"[^>]*>)<a href="[^"]*"( class="claim-link")?>([\s\S]*?)<\/a>/g,
-    (_match, open: string, ids: string, _cls: string | undefined, inner: string) => {
-      const target = ids.split(/\s+/).map(resolve).find((h) => h !== null);
-      return target ? `${open}<a href="${target}" class="claim-link">${inner}</a>` : `${open}<span class="claim-link">${inner}</span>`;
-    },
-  );
+export function renderSourceBody(markdown: string, claimHref: (claimId: string) => string | null): string {
+  const processor = unified().use(remarkParse).use(remarkDirective).use(remarkClaims, { claimHref }).use(remarkRehype).use(rehypeStringify);
+  return String(processor.processSync(markdown));
 }

@@ -4,7 +4,7 @@
  * other piece of article text literal (stray directives and raw HTML are shown as written).
  * Top-level (`#`) headings of a body become `##`: the page around it owns the `h1`.
  */
-import type { Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -13,6 +13,12 @@ import { STATUSES, type Status } from '../schema.ts';
 export interface RemarkClaimsOptions {
   /** The site's base path (Astro `base`), so links work under a project path. Default `/`. */
   base?: string;
+  /**
+   * Where a claim's page is, or null when it has none (a hidden claim). A sentence links to the
+   * first of its claims that has a page, and stays highlighted without a link when none has.
+   * Default: every claim at `<base>claims/<id>/`.
+   */
+  claimHref?: (claimId: string) => string | null;
 }
 
 /** Short visible label and icon of each status, so status is never shown by colour alone. */
@@ -30,6 +36,7 @@ const CLAIM_ID = /^[A-Za-z0-9][\w-]*$/;
 
 export default function remarkClaims(options: RemarkClaimsOptions = {}) {
   const base = normaliseBase(options.base ?? '/');
+  const claimHref = options.claimHref ?? ((id: string) => `${base}claims/${id}/`);
   return (tree: Root, file: VFile) => {
     const source = String(file.value ?? '');
     visit(tree, (node, index, parent) => {
@@ -47,7 +54,7 @@ export default function remarkClaims(options: RemarkClaimsOptions = {}) {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       const directive = node as Directive;
       if (directive.type === 'textDirective' && directive.name === 'claim') {
-        const span = claimSpan(directive, base, file);
+        const span = claimSpan(directive, claimHref, file);
         if (span) {
           (parent.children as RootContent[])[index] = span as unknown as RootContent;
           return SKIP;
@@ -60,7 +67,7 @@ export default function remarkClaims(options: RemarkClaimsOptions = {}) {
 }
 
 /** The `<mark id="sN">` element of a claim sentence, or null when its attributes are unusable. */
-function claimSpan(node: TextDirective, base: string, file: VFile): PhrasingContent | null {
+function claimSpan(node: TextDirective, claimHref: (id: string) => string | null, file: VFile): PhrasingContent | null {
   const attributes = node.attributes ?? {};
   const anchor = attributes.id ?? '';
   const ids = (attributes['claims'] ?? '').split(/\s+/).filter((id) => CLAIM_ID.test(id));
@@ -71,12 +78,11 @@ function claimSpan(node: TextDirective, base: string, file: VFile): PhrasingCont
   const rawStatus = attributes['status'] ?? '';
   const status: Status = (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : 'single-source';
   const tag = STATUS_TAG[status];
-  const link: Link = {
-    type: 'link',
-    url: `${base}claims/${ids[0]}/`,
-    children: node.children,
-    data: { hProperties: { className: ['claim-link'] } },
-  };
+  const url = ids.map(claimHref).find((h) => h !== null);
+  const link: PhrasingContent =
+    url === undefined
+      ? { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['claim-link'] } }, children: node.children }
+      : { type: 'link', url, children: node.children, data: { hProperties: { className: ['claim-link'] } } };
   const label: PhrasingContent = {
     type: 'emphasis',
     data: { hName: 'span', hProperties: { className: ['claim-tag'] } },

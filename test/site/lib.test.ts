@@ -4,7 +4,7 @@ import { appearancesByWording, coverageTable, conflictSummary, LIST_CAP, MATRIX_
 import type { ClaimView, PillarView, SourceView } from '../../src/lib/data.ts';
 import { coverageRow } from '../../src/lib/coverage.ts';
 import { describeSettings } from '../../src/lib/settings-doc.ts';
-import { resolveClaimLinks } from '../../src/lib/source-html.ts';
+import { renderSourceBody } from '../../src/lib/source-html.ts';
 import { corroborationLabel, countByStatus } from '../../src/lib/status.ts';
 import { buildClaimReview, jsonLdScript } from '../../src/lib/jsonld.ts';
 import type { Appearance, Claim } from '../../src/schema.ts';
@@ -136,19 +136,25 @@ describe('bounded lists', () => {
   });
 });
 
-describe('resolveClaimLinks', () => {
-  const mark = (ids: string) => `<mark id="s1" class="claim" data-status="x" data-claims="${ids}"><a href="/claims/${ids.split(' ')[0]}/" class="claim-link">Text <em>here</em>.</a> <span class="claim-tag">t</span></mark>`;
-  const resolve = (id: string) => (id === 'hidden' ? null : id === 'old' ? '/claims/new/' : `/claims/${id}/`);
+describe('renderSourceBody', () => {
+  const body = (ids: string) => `Intro.\n\n:claim[Text _here_.]{#s1 claims="${ids}" status="disputed"} After.\n`;
+  const claimHref = (id: string) => (id === 'hidden' ? null : id === 'old' ? '/claims/new/' : `/claims/${id}/`);
 
-  test('links to the first claim that has a page, following merges', () => {
-    expect(resolveClaimLinks(mark('hidden old'), resolve)).toContain('<a href="/claims/new/" class="claim-link">Text <em>here</em>.</a>');
+  test('links a claim sentence to the first claim that has a page, following merges', () => {
+    const html = renderSourceBody(body('hidden old'), claimHref);
+    expect(html).toContain('<a href="/claims/new/" class="claim-link">Text <em>here</em>.</a>');
+    expect(html).toMatch(/<mark id="s1" class="claim claim--disputed" data-status="disputed" data-claims="hidden old">/);
   });
 
   test('keeps the highlighted sentence without a link when no claim has a page', () => {
-    const html = resolveClaimLinks(mark('hidden'), resolve);
+    const html = renderSourceBody(body('hidden'), claimHref);
     expect(html).toContain('<span class="claim-link">Text <em>here</em>.</span>');
     expect(html).not.toContain('<a ');
     expect(html).toContain('id="s1"');
+  });
+
+  test('shows markup in article text as text', () => {
+    expect(renderSourceBody('A <script>alert(1)</script> tag.\n', claimHref)).toBe('<p>A &#x3C;script>alert(1)&#x3C;/script> tag.</p>');
   });
 });
 
