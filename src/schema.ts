@@ -70,17 +70,33 @@ export const selectorSchema = z.object({
 });
 export type Selector = z.infer<typeof selectorSchema>;
 
-/** One place a source states a claim: the sentence, who says it, and where it sits. */
-export const appearanceSchema = z.object({
-  source: z.string(),
-  /** The exact sentence of the cleaned text. */
-  sentence: z.string(),
-  speaker: z.string().nullable(),
-  /** Index of the sentence in the cleaned source, the anchor `#s<index>` on its page. */
-  index: z.number().int().min(0),
-  selector: selectorSchema,
-});
+/**
+ * One place a source states a claim: the sentence, who says it, and where it sits. Files store
+ * `selector.exact` only when it is not the whole sentence (a quote inside it): a claim stated by
+ * hundreds of sources would otherwise carry every sentence twice. Reading fills it back.
+ */
+export const appearanceSchema = z
+  .object({
+    source: z.string(),
+    /** The exact sentence of the cleaned text. */
+    sentence: z.string(),
+    speaker: z.string().nullable(),
+    /** Index of the sentence in the cleaned source, the anchor `#s<index>` on its page. */
+    index: z.number().int().min(0),
+    selector: selectorSchema.extend({ exact: z.string().min(1).optional() }),
+  })
+  .transform(({ selector, ...a }) => ({
+    ...a,
+    selector: { exact: selector.exact ?? a.sentence, prefix: selector.prefix, suffix: selector.suffix, start: selector.start, end: selector.end },
+  }));
 export type Appearance = z.infer<typeof appearanceSchema>;
+
+/** An appearance as a file stores it: without `selector.exact` when that is the whole sentence. */
+export function storedAppearance(a: Appearance): z.input<typeof appearanceSchema> {
+  if (a.selector.exact !== a.sentence) return a;
+  const { exact: _whole, ...selector } = a.selector;
+  return { ...a, selector };
+}
 
 /** What kind of value sources disagree on. */
 export const CONFLICT_FIELDS = ['figure', 'percent', 'date', 'weekday', 'actor'] as const;

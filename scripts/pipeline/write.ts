@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { directiveToMarkdown } from 'mdast-util-directive';
-import { claimSchema, sourceSchema, STATUSES, type Claim, type ClaimEdits, type Status } from '../../src/schema.ts';
+import { claimSchema, sourceSchema, STATUSES, storedAppearance, type Claim, type ClaimEdits, type Status } from '../../src/schema.ts';
 import { countLines, frontmatterYaml, leadingComments, stringifyFrontmatter } from '../frontmatter.ts';
 import { cachePath, hash, type PipelineCache } from './cache.ts';
 import { isPlainYamlData } from './yaml.ts';
@@ -36,7 +36,7 @@ export function renderClaim(claim: ClaimOut): string {
 export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string {
   const { id, note, ...data } = claim;
   const edits: ClaimEdits = { verdict: data.verdict, pillar: data.pillar, hidden: data.hidden, mergeInto: data.mergeInto };
-  const ordered = { ...edits, ...data };
+  const ordered = { ...edits, ...data, appearances: data.appearances.map(storedAppearance), lastSeen: data.lastSeen.map(storedAppearance) };
   const file = `claims/${id}.md`;
   const json = cache ? JSON.stringify(ordered) : '';
   const source = cache ? hash(`${json}\u0000${note}`) : '';

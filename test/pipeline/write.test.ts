@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
 import { identify } from '../../scripts/pipeline/identify.ts';
 import { renderClaim, renderSource, type ClaimOut } from '../../scripts/pipeline/write.ts';
 import { STATUSES, claimSchema, sourceSchema } from '../../src/schema.ts';
@@ -100,6 +101,18 @@ describe.each(Object.entries(CASES))('renderSource: %s', (_name, files) => {
         expect(s.prefix.length === 32 || s.start - s.prefix.length === 0).toBe(true);
         expect(s.suffix.length === 32 || s.end + s.suffix.length === t.length).toBe(true);
       }
+    }
+  });
+
+  it('stores a selector\'s exact words only when they are not the whole sentence, and reads them back', () => {
+    for (const c of claims) {
+      const file = renderClaim(c);
+      const data = parseYaml(file.slice(4, file.indexOf('\n---\n', 4))) as { appearances: Array<{ sentence: string; selector: { exact?: string } }> };
+      data.appearances.forEach((stored, i) => {
+        const whole = c.appearances[i]?.selector.exact === c.appearances[i]?.sentence;
+        expect(stored.selector.exact).toBe(whole ? undefined : c.appearances[i]?.selector.exact);
+      });
+      expect(claimSchema.parse({ ...c, ...data }).appearances).toEqual(c.appearances);
     }
   });
 });
