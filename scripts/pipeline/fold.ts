@@ -61,7 +61,8 @@ export function foldMerges(
     const into = folded.get(t) ?? clusters[t];
     if (!into) return;
     const mentions = [...new Set([...into.mentions, ...from.mentions])];
-    folded.set(t, { ...into, mentions, borrowed: [...into.borrowed, ...from.mentions.filter((m) => !into.mentions.includes(m)).map((m) => m.key)] });
+    const own = new Set(into.mentions);
+    folded.set(t, { ...into, mentions, borrowed: [...into.borrowed, ...from.mentions.filter((m) => !own.has(m)).map((m) => m.key)] });
   });
   for (const [t, cluster] of folded) {
     const [fresh] = compare([cluster], articles);

@@ -37,7 +37,14 @@ export function identify(
   articles: ReadonlyMap<string, SegmentedArticle>,
 ): CarriedClaim[] {
   const byEvidence = new Map<string, string[]>();
-  for (const p of previous) for (const a of p.appearances) byEvidence.set(evidenceKey(a), [...(byEvidence.get(evidenceKey(a)) ?? []), p.id]);
+  for (const p of previous) {
+    for (const a of p.appearances) {
+      const key = evidenceKey(a);
+      const ids = byEvidence.get(key);
+      if (ids) ids.push(p.id);
+      else byEvidence.set(key, [p.id]);
+    }
+  }
   const pairs: Array<{ d: number; id: string; overlap: number }> = [];
   drafts.forEach((draft, d) => {
     const counts = new Map<string, number>();
@@ -67,11 +74,14 @@ export function identify(
     draft.id = uniqueSlug(slug(draft.text), used);
     used.add(draft.id);
   }
+  // Which claim now holds a piece of evidence: the first draft (in order) that has it.
+  const holder = new Map<string, string>();
+  for (const d of drafts) for (const a of d.appearances) if (!holder.has(evidenceKey(a))) holder.set(evidenceKey(a), d.id);
   return previous
     .filter((p) => !taken.has(p.id))
     .map((p) => {
       const appearances = p.appearances.flatMap((a) => reanchor(a, articles.get(a.source)) ?? []);
-      const successor = p.appearances.flatMap((a) => drafts.filter((d) => d.appearances.some((x) => evidenceKey(x) === evidenceKey(a))).map((d) => d.id))[0];
+      const successor = p.appearances.map((a) => holder.get(evidenceKey(a))).find((id) => id !== undefined);
       const orphaned = appearances.length === 0;
       return { id: p.id, appearances, orphaned, supersededBy: successor ?? null, lastSeen: orphaned ? [...p.appearances] : [] };
     });
