@@ -91,7 +91,10 @@ function valueConflicts(mentions: readonly Mention[]): Conflict[] {
   for (const m of mentions) {
     for (const v of m.values) {
       const dims = bySource.get(m.source) ?? new Map<string, Value[]>();
-      dims.set(dimension(v), [...(dims.get(dimension(v)) ?? []), v]);
+      const dim = dimension(v);
+      const list = dims.get(dim);
+      if (list) list.push(v);
+      else dims.set(dim, [v]);
       bySource.set(m.source, dims);
     }
   }
@@ -100,9 +103,9 @@ function valueConflicts(mentions: readonly Mention[]): Conflict[] {
   for (const dim of dimensions) {
     const entries = [...bySource].flatMap(([source, dims]) => (dims.has(dim) ? [{ source, values: dims.get(dim) ?? [] }] : []));
     if (entries.length < 2) continue;
-    const clash = entries.some((a, i) =>
-      entries.slice(i + 1).some((b) => !a.values.some((va) => b.values.some((vb) => compatible(va, vb)))),
-    );
+    // Sources that give the same values agree with each other: compare each distinct set once.
+    const distinct = [...new Map(entries.map((e) => [JSON.stringify(e.values), e.values])).values()];
+    const clash = distinct.some((a, i) => distinct.slice(i + 1).some((b) => !a.some((va) => b.some((vb) => compatible(va, vb)))));
     if (!clash) continue;
     const field = entries[0]?.values[0]?.field ?? 'figure';
     conflicts.push({
@@ -149,12 +152,14 @@ function variants(mentions: readonly Mention[], rep: Mention): Variant[] {
   const base = quotedWords(rep) !== '' ? rep : (quoting[0] as Mention);
   const baseText = quotedWords(base);
   const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const baseKey = `${norm(baseText)}\u0000${base.speaker ?? ''}`;
+  const baseNorm = norm(baseText);
+  const baseKey = `${baseNorm}\u0000${base.speaker ?? ''}`;
   const wordings = new Map<string, { text: string; speaker: string | null; sources: Set<string> }>();
   for (const m of [base, ...quoting]) {
     const text = quotedWords(m);
+    const normed = norm(text);
     // A source that repeats the claim's own words (or only reattributes them) shares its wording.
-    const key = norm(text) === norm(baseText) ? baseKey : `${norm(text)}\u0000${m.speaker ?? ''}`;
+    const key = normed === baseNorm ? baseKey : `${normed}\u0000${m.speaker ?? ''}`;
     const wording = wordings.get(key) ?? { text, speaker: m.speaker, sources: new Set<string>() };
     wording.sources.add(m.source);
     wordings.set(key, wording);
