@@ -1,6 +1,6 @@
 /**
- * The one definition of Triangulate's content: used by the generator (scripts/pipeline/write.ts,
- * scripts/check.ts) to validate what it writes and what maintainers edit, and by
+ * The one definition of Triangulate's content: used by the generator (scripts/pipeline/render.ts,
+ * validate.ts) to validate what it writes and what maintainers edit, and by
  * src/content.config.ts to type the Astro collections.
  */
 import { z } from 'astro/zod';

@@ -68,7 +68,8 @@ export function makeArticle(index: number, pool: { paragraphs: string[]; headlin
     '---',
     `title: ${JSON.stringify(title)}`,
     `outlet: ${JSON.stringify(pick(OUTLETS))}`,
-    // No `published`: write.ts emits it unquoted, and Astro's YAML then reads a Date (reported on issue 6).
+    // A date in the week of the event: source files carry it unquoted, and the site reads it back as a date.
+    `published: 2026-01-0${5 + Math.floor(random() * 3)}`,
     '---',
     '',
     body.join('\n\n'),

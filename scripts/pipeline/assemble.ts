@@ -7,7 +7,7 @@ import { RULES, problem } from '../errors.ts';
 import type { CarriedClaim } from './identify.ts';
 import type { Problem, DraftClaim } from './types.ts';
 import type { Curated } from './validate.ts';
-import type { ClaimOut } from './write.ts';
+import type { ClaimOut } from './render.ts';
 
 const NO_EDITS = { verdict: null, pillar: null, hidden: false, mergeInto: null } as const;
 

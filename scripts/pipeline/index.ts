@@ -15,7 +15,8 @@ import { ingest } from './ingest.ts';
 import { match } from './match.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
-import { commit, indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut, type WriteReport } from './write.ts';
+import { indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut } from './render.ts';
+import { commit, type WriteReport } from './write.ts';
 import type { Problem, SegmentedArticle } from './types.ts';
 
 export interface RunOptions {

@@ -20,7 +20,7 @@ import { RULES, problem } from '../errors.ts';
 import type { ContentInput, CuratedFile } from './ingest.ts';
 import type { PreviousClaim } from './identify.ts';
 import type { Problem } from './types.ts';
-import { CLAIM_HEADER_LINES } from './write.ts';
+import { CLAIM_HEADER_LINES } from './render.ts';
 
 /** A maintainer's claim file: their edits, their note, and the evidence the last run wrote. */
 export interface ClaimFile {

@@ -19,7 +19,7 @@ import { extract, learnPeople } from '../../scripts/pipeline/extract.ts';
 import { match } from '../../scripts/pipeline/match.ts';
 import { compare } from '../../scripts/pipeline/compare.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle } from '../../scripts/pipeline/types.ts';
-import type { ClaimOut } from '../../scripts/pipeline/write.ts';
+import type { ClaimOut } from '../../scripts/pipeline/render.ts';
 import { expect } from 'vitest';
 
 /** Set UPDATE_FIXTURES=1 to rewrite `expected.*` files from the current output (review the diff). */

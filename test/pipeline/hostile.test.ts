@@ -20,7 +20,7 @@ import { run, type RunResult } from '../../scripts/pipeline/index.ts';
 import { match } from '../../scripts/pipeline/match.ts';
 import { personKey } from '../../scripts/pipeline/people.ts';
 import { segment } from '../../scripts/pipeline/segment.ts';
-import { renderClaim, renderSource } from '../../scripts/pipeline/write.ts';
+import { renderClaim, renderSource } from '../../scripts/pipeline/render.ts';
 import type { RawArticle } from '../../scripts/pipeline/types.ts';
 import { splitFile } from '../helpers/pipeline.ts';
 

@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { identify } from '../../scripts/pipeline/identify.ts';
-import { renderClaim, renderSource, type ClaimOut } from '../../scripts/pipeline/write.ts';
+import { renderClaim, renderSource, type ClaimOut } from '../../scripts/pipeline/render.ts';
 import { STATUSES, claimSchema, sourceSchema } from '../../src/schema.ts';
 import type { SegmentedArticle } from '../../scripts/pipeline/types.ts';
 import { analyse, parseSource, plainText, splitFile } from '../helpers/pipeline.ts';
