@@ -60,7 +60,14 @@ async function sync({ store, parseData, generateDigest, logger, config }: Loader
   const id = idOf(name);
   const digest = generateDigest(contents);
   if (store.get(id)?.digest === digest) return;
-  const { frontmatter, content } = parseFrontmatter(contents);
+  let parsed: ReturnType<typeof parseFrontmatter>;
+  try {
+    parsed = parseFrontmatter(contents);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new Error(`${file}: unreadable frontmatter (${reason}). Files in this folder are written by \`npm run content\`; run it to write this one again.`);
+  }
+  const { frontmatter, content } = parsed;
   const data = await parseData({ id, data: frontmatter, filePath: file });
   const filePath = path.relative(fileURLToPath(config.root), file).split(path.sep).join('/');
   store.set({ id, data, body: content, filePath, digest });
