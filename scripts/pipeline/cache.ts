@@ -20,7 +20,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Parsed } from '../frontmatter.ts';
 import type { PeopleRegistry } from './people.ts';
 import { packArticle, packMentions, unpackArticle, unpackMentions, type PackedArticle, type PackedMention } from './pack.ts';
-import type { CleanArticle, Mention, RawArticle, SegmentedArticle } from './types.ts';
+import type { CleanArticle, FileText, Mention, RawArticle, SegmentedArticle } from './types.ts';
 
 /** One article's results, valid while its bytes hash to `hash`. */
 interface ArticleEntry {
@@ -56,10 +56,12 @@ interface StoredArticle {
   mentions?: { people: string; list: PackedMention[] } | undefined;
 }
 
-/** A rendered source file, valid while its article and the claims it annotates are the same. */
+/**
+ * A source file as the last run rendered it: the key of its article's bytes and its annotations.
+ * Its text is not kept: with the same key it renders the same, and it is on disk.
+ */
 interface SourceEntry {
   key: string;
-  text: Uint8Array;
 }
 
 /** An article entry as stored: its bytes' hash, and the rest serialised on its own so an unchanged entry is copied, not serialised again. */
@@ -83,8 +85,6 @@ interface CacheData<A> {
   files: Record<string, FileStamp & { hash: string }>;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Where the cache of a content root is kept. */
 export function cachePath(root: string): string {
@@ -227,22 +227,28 @@ export class PipelineCache {
   }
 
   /**
-   * A source file as rendered for this article (by bytes) and `annotations` (what the claims of its
-   * sentences are), or rendered by `render` and kept.
+   * A source file for this article (by bytes) and `annotations` (what the claims of its sentences
+   * are). When the last run rendered the same, the text is deferred: write renders it only if the
+   * file on disk changed since (see `untouched`).
    */
-  source(file: string, article: SegmentedArticle, annotations: string, render: () => string): string {
+  source(file: string, article: SegmentedArticle, annotations: string, render: () => string): FileText {
     const entry = this.entries.get(article);
     if (!entry) return render();
     const key = hash(`${entry.hash}\u0000${annotations}`);
-    const kept = this.old.sources[file];
-    if (kept?.key === key) {
+    this.next.sources[file] = { key };
+    if (this.old.sources[file]?.key === key && this.old.files[file]) {
       this.reused.sources++;
-      this.next.sources[file] = kept;
-      return decoder.decode(kept.text);
+      return { render };
     }
-    const text = render();
-    this.next.sources[file] = { key, text: encoder.encode(text) };
-    return text;
+    return render();
+  }
+
+  /** True when the file at `rel` is as the last run left it (same inode, size and time): its record carries over. */
+  untouched(rel: string, stamp: FileStamp): boolean {
+    const kept = this.old.files[rel];
+    if (!kept || kept.ino !== stamp.ino || kept.size !== stamp.size || kept.mtimeMs !== stamp.mtimeMs) return false;
+    this.next.files[rel] = kept;
+    return true;
   }
 
   /** True when the file at `rel` is as the last run left it and has the text `content`: no need to read it. */

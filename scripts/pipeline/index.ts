@@ -17,7 +17,7 @@ import { segment } from './segment.ts';
 import { validate } from './validate.ts';
 import { indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut } from './render.ts';
 import { commit, type WriteReport } from './write.ts';
-import type { Problem, SegmentedArticle } from './types.ts';
+import type { FileText, Problem, SegmentedArticle } from './types.ts';
 
 export interface RunOptions {
   /** Validate only: never write. */
@@ -89,7 +89,7 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   result.claims = claims;
   timer('identify', `${claims.length - drafts.length} carried over from earlier runs`);
   if (options.dryRun) return result;
-  const files = new Map<string, string>();
+  const files = new Map<string, FileText>();
   for (const c of claims) files.set(`claims/${c.id}.md`, renderKeptClaim(c, cache));
   const index = indexClaims(claims);
   for (const a of articles) files.set(`sources/${a.id}.md`, renderKeptSource(a, index, cache));

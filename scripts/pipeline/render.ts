@@ -10,7 +10,7 @@ import { claimSchema, sourceSchema, STATUSES, storedAppearance, type Claim, type
 import { countLines, frontmatterYaml, leadingComments, stringifyFrontmatter } from '../frontmatter.ts';
 import { hash, type PipelineCache } from './cache.ts';
 import { isPlainYamlData } from './yaml.ts';
-import type { SegmentedArticle } from './types.ts';
+import type { FileText, SegmentedArticle } from './types.ts';
 
 
 /** Marks the maintainer's part of a claim file for whoever opens it. */
@@ -104,7 +104,7 @@ export function renderSource(article: SegmentedArticle, claims: readonly ClaimOu
 }
 
 /** Renders one source file, or reuses its last rendering when neither the article nor its claims changed. */
-export function renderKeptSource(article: SegmentedArticle, index: ClaimIndex, cache: PipelineCache): string {
+export function renderKeptSource(article: SegmentedArticle, index: ClaimIndex, cache: PipelineCache): FileText {
   const bySentence = index.get(article.id);
   // Everything a source file says about claims: which claims (or their merge targets) each sentence states, and their status.
   const annotations = bySentence ? [...bySentence].map(([i, list]) => `${i}:${list.map((c) => `${c.mergeInto ?? c.id} ${c.status}`).join(',')}`).join(';') : '';

@@ -141,3 +141,9 @@ export interface DraftClaim {
   conflicts: Conflict[];
   variants: Variant[];
 }
+
+/**
+ * A file's text, or how to render it when the cache knows it is the text the last run wrote: then
+ * write renders it only if the file on disk changed since.
+ */
+export type FileText = string | { render: () => string };

@@ -5,6 +5,15 @@
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cachePath, type PipelineCache } from './cache.ts';
+import type { FileText } from './types.ts';
+
+/** The text of a file, rendering it (once) when it was deferred. */
+function textOf(file: FileText): string {
+  if (typeof file === 'string') return file;
+  const rendered = file.render();
+  file.render = () => rendered;
+  return rendered;
+}
 
 /** What a run changed on disk. */
 export interface WriteReport {
@@ -22,7 +31,7 @@ const TEMP = /\.md\.\d+\.tmp$/;
  * each file either as it was or complete, and no temporary files. Unchanged files are not touched.
  * `prune` lists folders whose files not in `files` are stale and removed.
  */
-export async function commit(root: string, files: ReadonlyMap<string, string>, prune: readonly string[], cache?: PipelineCache): Promise<WriteReport> {
+export async function commit(root: string, files: ReadonlyMap<string, FileText>, prune: readonly string[], cache?: PipelineCache): Promise<WriteReport> {
   const folders = [...new Set([...files.keys()].map((rel) => path.dirname(rel)))].sort();
   // Leftovers of a run that was killed between writing and renaming.
   for (const folder of folders) {
@@ -37,10 +46,11 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
     if (kind && !kind.isFile()) throw new Error(`Cannot write ${rel}: a ${kind.isDirectory() ? 'folder' : 'non-file'} is in the way. Move it away and run again; nothing was written.`);
     if (!kind) return false;
     // A file this pipeline wrote, untouched since (same inode, size and time) and with the same text, need not be read.
-    if (cache?.wroteSame(rel, { ino: kind.ino, size: kind.size, mtimeMs: kind.mtimeMs }, content)) return true;
-    return (await readFile(target, 'utf8')) === content;
+    const stamp = { ino: kind.ino, size: kind.size, mtimeMs: kind.mtimeMs };
+    if (typeof content === 'string' ? cache?.wroteSame(rel, stamp, content) : cache?.untouched(rel, stamp)) return true;
+    return (await readFile(target, 'utf8')) === textOf(content);
   });
-  const changed = sorted.filter((_, i) => !same[i]).map(([rel, content]): [string, string] => [path.join(root, rel), content]);
+  const changed = sorted.filter((_, i) => !same[i]).map(([rel, content]): [string, string] => [path.join(root, rel), textOf(content)]);
   const unchanged = sorted.length - changed.length;
   const temps = changed.map(([target]) => `${target}.${process.pid}.tmp`);
   const renamed = temps.map(() => false);
@@ -73,7 +83,7 @@ export async function commit(root: string, files: ReadonlyMap<string, string>, p
       // Unchanged files keep their record; a file not recorded yet is stat-ed, as is every file just written.
       if (!written.has(target) && cache.knowsFile(rel)) return;
       const info = await lstat(target);
-      cache.wrote(rel, { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs }, content);
+      cache.wrote(rel, { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs }, textOf(content));
     });
     await keepCache(root, cache, new Set([...files.keys()].filter((rel) => rel.startsWith('claims/'))));
   }

@@ -3,7 +3,7 @@
  * run writes, an article whose bytes changed is read and extracted again, and a cache from another
  * pipeline version is ignored.
  */
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,20 @@ describe('pipeline cache', () => {
     expect(fromCache.write?.written.length).toBeGreaterThan(0);
     expect(fromCache.problems).toEqual(fromScratch.problems);
     expect(await outputs(warm)).toEqual(await outputs(cold));
+  }, 60_000);
+
+  it('does not render an unchanged source again, and restores one edited on disk', async () => {
+    const root = path.join(dir, 'warm');
+    expect((await run(root)).write?.written).toEqual([]);
+    const file = path.join(root, 'sources', 'a00001.md');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, `${original}\nA line nobody should add to a generated file.\n`);
+    const again = await run(root);
+    expect(again.write?.written).toEqual(['sources/a00001.md']);
+    expect(await readFile(file, 'utf8')).toBe(original);
+    // Source files are on disk: the cache keeps what they were rendered from, never their text.
+    expect(original).toContain('{#s');
+    expect(Buffer.from(await readFile(cachePath(root))).includes('{#s')).toBe(false);
   }, 60_000);
 
   it('ignores a cache written by another version of the pipeline, or unreadable', async () => {
