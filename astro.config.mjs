@@ -42,7 +42,7 @@ export default defineConfig({
   },
   // The base path for src/lib/urls.ts. Not import.meta.env.BASE_URL: a host process (vitest) may
   // have set process.env.BASE_URL, which then wins over Astro's `base`.
-  vite: { define: { __TRIANGULATE_BASE__: JSON.stringify(base) } },
+  vite: { define: { __TRIANGULATE_BASE__: JSON.stringify(base), __TRIANGULATE_CONTENT__: JSON.stringify(contentDir) } },
   integrations: [
     sitemap({
       filter: (page) => {

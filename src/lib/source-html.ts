@@ -1,8 +1,11 @@
 /**
- * A source's body as HTML, rendered when its page is built (the sources collection keeps bodies
- * as Markdown: see loaders/markdown-data.ts). The same remark plugin as every other page
- * highlights and anchors its claim sentences; each links to a claim page that exists.
+ * A source's body as HTML, read and rendered when its page is built (the sources collection
+ * keeps only frontmatter: see loaders/markdown-data.ts). The same remark plugin as every other
+ * page highlights and anchors its claim sentences; each links to a claim page that exists.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
@@ -17,4 +20,10 @@ import remarkClaims from '../remark/remark-claims.ts';
 export function renderSourceBody(markdown: string, claimHref: (claimId: string) => string | null): string {
   const processor = unified().use(remarkParse).use(remarkDirective).use(remarkClaims, { claimHref }).use(remarkRehype).use(rehypeStringify);
   return String(processor.processSync(markdown));
+}
+
+/** The Markdown body of `sources/<id>.md`, read when its page is built. */
+export function readSourceBody(id: string): string {
+  const root = typeof __TRIANGULATE_CONTENT__ === 'string' ? __TRIANGULATE_CONTENT__ : path.resolve('content');
+  return parseFrontmatter(readFileSync(path.join(root, 'sources', `${id}.md`), 'utf8')).content;
 }

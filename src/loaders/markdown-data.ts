@@ -1,10 +1,12 @@
 /**
  * A content loader for Markdown files that are data: each `*.md` of one folder becomes an entry
- * whose frontmatter is validated by the collection's schema and whose body is kept as Markdown,
+ * whose frontmatter is validated by the collection's schema. Its body stays in the file and is
  * never rendered while content syncs. Source files are this: thousands of long annotated
  * articles, each shown on one page. Rendering them all at sync (what glob() does) kept every
- * page's HTML in Astro's data store, serialised and compiled as a module: the largest cost and
- * most of the memory of a big build. The page renders its one body instead (lib/source-html.ts).
+ * page's HTML in Astro's data store, which is serialised, bundled as a module and loaded again
+ * to render pages: the largest cost and most of the memory of a big build. Keeping even the
+ * Markdown there cost a few hundred MB at 4,000 articles. The page reads and renders its one
+ * body instead (lib/source-html.ts).
  *
  * Entries are named by file stem, skipped while their file's digest is unchanged, and kept in step
  * with the folder by the dev server's watcher, as glob() does.
@@ -15,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 
-/** Loads `<dir>/*.md` as data entries with their Markdown body. */
+/** Loads the frontmatter of `<dir>/*.md` as data entries, by file stem. */
 export function markdownData(dir: string): Loader {
   const folder = path.resolve(dir);
   return {
@@ -67,8 +69,8 @@ async function sync({ store, parseData, generateDigest, logger, config }: Loader
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new Error(`${file}: unreadable frontmatter (${reason}). Files in this folder are written by \`npm run content\`; run it to write this one again.`);
   }
-  const { frontmatter, content } = parsed;
+  const { frontmatter } = parsed;
   const data = await parseData({ id, data: frontmatter, filePath: file });
   const filePath = path.relative(fileURLToPath(config.root), file).split(path.sep).join('/');
-  store.set({ id, data, body: content, filePath, digest });
+  store.set({ id, data, filePath, digest });
 }

@@ -1,15 +1,17 @@
 /**
- * The sources loader: every `*.md` of a folder becomes an entry with validated data and its
- * Markdown body (never rendered), unchanged files are not parsed again, removed files leave the
- * store, and a file with broken frontmatter is named in the error.
+ * The sources loader: every `*.md` of a folder becomes an entry with its validated frontmatter
+ * (the body stays in the file, read by the page), unchanged files are not parsed again, removed
+ * files leave the store, and a file with broken frontmatter is named in the error. And the page's
+ * reader gives back exactly the body of a source file.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { markdownData } from '../../src/loaders/markdown-data.ts';
+import { readSourceBody } from '../../src/lib/source-html.ts';
 
 interface Stored {
   id: string;
@@ -48,7 +50,7 @@ afterEach(async () => {
 });
 
 describe('markdownData', () => {
-  test('keeps each file as data with its Markdown body, by file stem', async () => {
+  test('keeps each file\'s frontmatter as data, by file stem, and leaves its body in the file', async () => {
     await writeFile(path.join(dir, 'a.md'), '---\ntitle: A\nsentences: 2\n---\nSome :claim[text]{#s0 claims="x"}.\n');
     await writeFile(path.join(dir, 'notes.txt'), 'not an entry');
     const { ctx, store } = context(dir);
@@ -56,7 +58,7 @@ describe('markdownData', () => {
     expect([...store.keys()]).toEqual(['a']);
     const a = store.get('a');
     expect(a?.data).toEqual({ title: 'A', sentences: 2 });
-    expect(a?.body).toBe('\nSome :claim[text]{#s0 claims="x"}.\n');
+    expect(a?.body).toBeUndefined();
     expect(a?.filePath).toBe('a.md');
   });
 
@@ -79,5 +81,17 @@ describe('markdownData', () => {
     const { ctx } = context(dir);
     await expect(markdownData(dir).load(ctx)).rejects.toThrow(`${path.join(dir, 'bad.md')}: unreadable frontmatter (`);
     await expect(markdownData(dir).load(ctx)).rejects.toThrow('run it to write this one again');
+  });
+});
+
+describe('readSourceBody', () => {
+  test('reads the body of a source file of the content root, without its frontmatter', async () => {
+    const root = path.resolve(import.meta.dirname, '../../content/sources');
+    const name = (await readdir(root)).find((n) => n.endsWith('.md')) ?? '';
+    const text = await readFile(path.join(root, name), 'utf8');
+    const body = readSourceBody(name.slice(0, -3));
+    expect(body.length).toBeGreaterThan(100);
+    expect(text.endsWith(body)).toBe(true);
+    expect(body).not.toContain('sentences:');
   });
 });
