@@ -4,7 +4,16 @@
  * synonym groups common in news writing. Nothing here is about a particular event: event
  * knowledge (pillars, keywords, verdicts) lives in the content root.
  */
+import { createRequire } from 'node:module';
 import { stem } from './text.ts';
+
+/**
+ * Stems of everyday English words ("like", "way", "possible", "year"): the stopwords-iso list,
+ * which says little about what an article is about, so they are left out of story similarity.
+ */
+export const GENERAL_STEMS: ReadonlySet<string> = new Set(
+  (createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>)['en']?.map((word) => stem(word)) ?? [],
+);
 
 /** Verbs that attribute words to a speaker. */
 export const SPEECH_VERBS =

@@ -10,7 +10,7 @@
  * mentions are otherwise near-identical (then compare reports the conflict).
  */
 import { SETTINGS } from './settings.ts';
-import { candidatePairs, conflictBetween, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
+import { candidatePairs, conflictBetween, sameSpeaker, sharedTerms, similarity, storySimilarity, type Similarity } from './similarity.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import type { Cluster, Mention } from './types.ts';
 
@@ -20,7 +20,8 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   // copy joins the claims of its wording.
   const { nodes, copies, nodeOf } = distinct(mentions);
   const sim = similarity(nodes);
-  const edges = graph(nodes, sim);
+  const story = storySimilarity(mentions);
+  const edges = graph(nodes, sim, story);
   const groups = averageLinkage(nodes.length, edges, SETTINGS.match.sameClaim, (a, b) => compatibleGroups(a, b, nodes, sim));
   const clusters: Cluster[] = groups.map((list) => {
     const members = list.map((k) => nodes[k] as Mention).sort(byKey);
@@ -34,7 +35,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     c.mentions = c.mentions.flatMap((m) => copies.get(m) ?? [m]).sort(byKey);
     c.borrowed = c.mentions.filter((m) => borrowed.has((nodeOf.get(m) ?? m).key)).map((m) => m.key);
   }
-  const timing = leadTiming(mentions);
+  const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story));
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
 }
@@ -64,7 +65,7 @@ function distinct(mentions: readonly Mention[]): { nodes: Mention[]; copies: Map
  * a bonus when the two are each other's best match between their sources (as sentence aligners
  * pair sentences across translations).
  */
-function graph(mentions: readonly Mention[], sim: Similarity): Edge[] {
+function graph(mentions: readonly Mention[], sim: Similarity, story: (a: string, b: string) => number): Edge[] {
   const candidates = candidatePairs(mentions)
     .filter(([i, j]) => {
       const a = mentions[i] as Mention;
@@ -72,7 +73,9 @@ function graph(mentions: readonly Mention[], sim: Similarity): Edge[] {
       // One person's words need less in common: "reckless" twice from one mouth is telling.
       return sharedTerms(a, b) >= (sameSpeaker(a, b) ? 1 : SETTINGS.match.minSharedTerms);
     })
-    .map(([i, j]) => ({ i, j, s: sim(mentions[i] as Mention, mentions[j] as Mention) }));
+    .map(([i, j]) => ({ i, j, s: sim(mentions[i] as Mention, mentions[j] as Mention) }))
+    // Between articles about different stories, shared words are a coincidence unless the sentences are near-identical.
+    .filter(({ i, j, s }) => s >= SETTINGS.match.otherStory || story((mentions[i] as Mention).source, (mentions[j] as Mention).source) >= SETTINGS.match.sameStory);
   const best = new Map<string, { k: number; s: number }>();
   const consider = (from: number, to: number, s: number): void => {
     const key = `${from}>${mentions[to]?.source}`;
@@ -227,8 +230,9 @@ function mergeOverlapping(clusters: Cluster[], sim: Similarity): void {
 /**
  * Pass 4: news leads say when the event happened. The first weekday or date each source's lead
  * (its first sentences) gives becomes one claim, so sources that disagree on the day show up.
+ * Only sources about the main story are compared (see mainStory).
  */
-function leadTiming(mentions: readonly Mention[]): Cluster | null {
+function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>): Cluster | null {
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
   const leads: Mention[] = [];
@@ -237,9 +241,40 @@ function leadTiming(mentions: readonly Mention[]): Cluster | null {
     const dated = first.find((m) => m.values.some((v) => v.field === 'weekday' || v.field === 'date'));
     if (dated) leads.push(dated);
   }
-  if (leads.length < 2) return null;
-  const list = leads.sort(byKey);
+  const list = leads.filter((m) => main.has(m.source)).sort(byKey);
+  if (list.length < 2) return null;
   return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list[0] as Mention };
+}
+
+/**
+ * The sources of the main story: the largest group linked by matched or copied sentences between
+ * sources about the same story (the group of the first source, in order, on a tie). Linear in the
+ * edges and copies.
+ */
+function mainStory(edges: readonly Edge[], mentions: readonly Mention[], copies: ReadonlyMap<Mention, Mention[]>, story: (a: string, b: string) => number): Set<string> {
+  const root = new Map<string, string>();
+  const find = (x: string): string => {
+    const r = root.get(x) ?? x;
+    if (r === x) return x;
+    const top = find(r);
+    root.set(x, top);
+    return top;
+  };
+  const link = (a: string, b: string): void => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb || story(a, b) < SETTINGS.match.sameStory) return;
+    root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const { i, j } of edges) link((mentions[i] as Mention).source, (mentions[j] as Mention).source);
+  for (const [node, list] of copies) for (const copy of list) link(node.source, copy.source);
+  const groups = new Map<string, string[]>();
+  const sources = new Set([...copies.values()].flatMap((list) => list.map((m) => m.source)));
+  for (const source of [...sources].sort()) {
+    const group = groups.get(find(source));
+    if (group) group.push(source);
+    else groups.set(find(source), [source]);
+  }
+  return new Set([...groups.values()].reduce((best, g) => (g.length > best.length ? g : best), [] as string[]));
 }
 
 /** True when a claim already holds two of the leads and they give different days. */

@@ -32,6 +32,10 @@ export const SETTINGS = {
     clauseFactor: 0.8,
     /** Two mentions must share at least this many content stems to be compared. */
     minSharedTerms: 3,
+    /** Two articles are about the same story when their topic words overlap at least this much (0..1; unrelated articles score under 0.15)… */
+    sameStory: 0.2,
+    /** …otherwise a match between their sentences counts only from this similarity up (the same sentence, near enough word for word). */
+    otherStory: 0.5,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
     /** Two quotes by different speakers join only above this similarity (then the speaker is a conflict). */

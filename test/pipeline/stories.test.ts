@@ -1,0 +1,48 @@
+/**
+ * Articles that only happen to share a folder: six made-up reports about unrelated things (a
+ * football match, a phone launch, a city budget, a concert, a storm, a telescope) that share
+ * everyday words ("long", "way", "support … next year") and give their own weekdays. None of
+ * their sentences backs another's, and their days are not one event's date in dispute. Mixed into
+ * the made-up dam emergency (test/fixtures/events/orvelle-dam), they join none of its claims and
+ * leave its disputes as they were. (They do shift its word weights a little: corpus statistics.)
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyse, readFolder, type Analysis } from '../helpers/pipeline.ts';
+
+const UNRELATED = path.join(import.meta.dirname, '../fixtures/match/unrelated');
+const EVENT = path.join(import.meta.dirname, '../fixtures/events/orvelle-dam/articles');
+
+let unrelated: Record<string, string>;
+let event: Record<string, string>;
+beforeAll(async () => {
+  unrelated = await readFolder(UNRELATED);
+  event = await readFolder(EVENT);
+});
+
+/** Each claim as the set of its sources, sorted. */
+const sourceSets = (a: Analysis): string[][] => a.drafts.map((d) => [...d.sources].sort());
+
+describe('articles about different stories', () => {
+  it('back none of each other\'s claims, and dispute no date', () => {
+    const a = analyse(unrelated);
+    expect(a.drafts.length).toBeGreaterThan(20);
+    expect(a.drafts.filter((d) => d.sources.length > 1).map((d) => d.text)).toEqual([]);
+    expect(a.drafts.filter((d) => d.status === 'disputed')).toEqual([]);
+  });
+
+  it('join none of the claims of the event they were mixed into, nor its disputes', () => {
+    const alone = analyse(event);
+    const mixed = analyse({ ...event, ...unrelated });
+    const eventSources = new Set(alone.articles.map((x) => x.id));
+    // Every claim several sources back is the event's alone.
+    const shared = sourceSets(mixed).filter((set) => set.length > 1);
+    expect(shared.length).toBeGreaterThan(5);
+    for (const set of shared) expect(set.filter((s) => !eventSources.has(s))).toEqual([]);
+    // Its disputes are the same: the residents (1,200 against 1,500) and the day (Monday against Tuesday).
+    const disputes = (x: Analysis) => x.drafts.flatMap((d) => d.conflicts.map((c) => `${c.field}: ${c.values.map((v) => `${v.source}=${v.value}`).join(' ')}`)).sort();
+    expect(disputes(mixed)).toEqual(disputes(alone));
+    expect(disputes(alone).some((d) => d.startsWith('weekday:'))).toBe(true);
+    expect(disputes(alone).some((d) => d.startsWith('figure:') && d.includes('1,500'))).toBe(true);
+  });
+});
