@@ -10,7 +10,8 @@
  * mentions are otherwise near-identical (then compare reports the conflict).
  */
 import { SETTINGS } from './settings.ts';
-import { candidatePairs, conflictBetween, sameSpeaker, sharedTerms, similarity, storySimilarity, type Similarity } from './similarity.ts';
+import { candidatePairs, conflictBetween, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
+import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import type { Cluster, Mention } from './types.ts';
 
@@ -65,7 +66,7 @@ function distinct(mentions: readonly Mention[]): { nodes: Mention[]; copies: Map
  * a bonus when the two are each other's best match between their sources (as sentence aligners
  * pair sentences across translations).
  */
-function graph(mentions: readonly Mention[], sim: Similarity, story: (a: string, b: string) => number): Edge[] {
+function graph(mentions: readonly Mention[], sim: Similarity, story: StorySimilarity): Edge[] {
   const candidates = candidatePairs(mentions)
     .filter(([i, j]) => {
       const a = mentions[i] as Mention;
@@ -244,37 +245,6 @@ function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>): Cl
   const list = leads.filter((m) => main.has(m.source)).sort(byKey);
   if (list.length < 2) return null;
   return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list[0] as Mention };
-}
-
-/**
- * The sources of the main story: the largest group linked by matched or copied sentences between
- * sources about the same story (the group of the first source, in order, on a tie). Linear in the
- * edges and copies.
- */
-function mainStory(edges: readonly Edge[], mentions: readonly Mention[], copies: ReadonlyMap<Mention, Mention[]>, story: (a: string, b: string) => number): Set<string> {
-  const root = new Map<string, string>();
-  const find = (x: string): string => {
-    const r = root.get(x) ?? x;
-    if (r === x) return x;
-    const top = find(r);
-    root.set(x, top);
-    return top;
-  };
-  const link = (a: string, b: string): void => {
-    const [ra, rb] = [find(a), find(b)];
-    if (ra === rb || story(a, b) < SETTINGS.match.sameStory) return;
-    root.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  };
-  for (const { i, j } of edges) link((mentions[i] as Mention).source, (mentions[j] as Mention).source);
-  for (const [node, list] of copies) for (const copy of list) link(node.source, copy.source);
-  const groups = new Map<string, string[]>();
-  const sources = new Set([...copies.values()].flatMap((list) => list.map((m) => m.source)));
-  for (const source of [...sources].sort()) {
-    const group = groups.get(find(source));
-    if (group) group.push(source);
-    else groups.set(find(source), [source]);
-  }
-  return new Set([...groups.values()].reduce((best, g) => (g.length > best.length ? g : best), [] as string[]));
 }
 
 /** True when a claim already holds two of the leads and they give different days. */

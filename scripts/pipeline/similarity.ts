@@ -7,7 +7,6 @@ import { SETTINGS } from './settings.ts';
 import { personKey } from './people.ts';
 import { compatible, dimension } from './values.ts';
 import type { Mention } from './types.ts';
-import { GENERAL_STEMS } from './lexicon.ts';
 
 /** How many of a mention's rarest terms index it for candidate pairs. */
 const BLOCKING_TERMS = 10;
@@ -75,47 +74,6 @@ export function conflictBetween(a: Mention, b: Mention, sim: number): string | n
     }
   }
   return null;
-}
-
-/**
- * How much two sources are about the same story, 0..1: the overlap of the topic words of their
- * mentions (content stems that are not everyday English), between cosine and the overlap
- * coefficient (a brief inside a long report still scores). Articles about one event share its
- * vocabulary; articles that only happen to be in one folder do not, and a weak match between
- * their sentences is a coincidence of words.
- */
-export function storySimilarity(mentions: readonly Mention[]): (a: string, b: string) => number {
-  const index = new Map<string, number>();
-  const stems: Array<Set<string>> = [];
-  for (const m of mentions) {
-    let i = index.get(m.source);
-    if (i === undefined) {
-      index.set(m.source, (i = stems.length));
-      stems.push(new Set<string>());
-    }
-    const set = stems[i] as Set<string>;
-    for (const t of m.terms) if (!t.includes('_') && !t.startsWith('#') && !GENERAL_STEMS.has(t)) set.add(t);
-  }
-  const n = stems.length;
-  const memo = new Map<number, number>();
-  return (a, b) => {
-    const i = index.get(a);
-    const j = index.get(b);
-    if (i === undefined || j === undefined) return 0;
-    if (i === j) return 1;
-    const key = i < j ? i * n + j : j * n + i;
-    let value = memo.get(key);
-    if (value === undefined) {
-      const x = stems[i] as Set<string>;
-      const y = stems[j] as Set<string>;
-      const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-      let shared = 0;
-      for (const t of small) if (large.has(t)) shared++;
-      value = small.size === 0 ? 0 : shared / (Math.sqrt(small.size) ** 1.2 * Math.sqrt(large.size) ** 0.8);
-      memo.set(key, value);
-    }
-    return value;
-  };
 }
 
 /** Candidate pairs of mentions from different sources that share a rare term. */
