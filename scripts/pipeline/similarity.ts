@@ -117,7 +117,7 @@ export function sameSpeaker(a: Mention, b: Mention): boolean {
 
 const termSets = new WeakMap<Mention, Set<string>>();
 
-/** How many single stems two mentions share (pairs excluded), counting an agreeing figure as one. */
+/** How many single stems two mentions share (stem pairs and counted-unit markers excluded), counting an agreeing figure as one. */
 export function sharedTerms(a: Mention, b: Mention): number {
   let set = termSets.get(b);
   if (!set) termSets.set(b, (set = new Set(b.terms)));
