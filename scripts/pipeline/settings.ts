@@ -32,7 +32,7 @@ export const SETTINGS = {
     clauseFactor: 0.8,
     /** Two mentions must share at least this many content stems to be compared. */
     minSharedTerms: 3,
-    /** Two articles are about the same story when their topic words overlap at least this much (0..1; unrelated articles score under 0.15)… */
+    /** Two articles are about the same story when their topic words overlap at least this much (0..1; unrelated articles mostly score under 0.15, articles about one event over 0.3)… */
     sameStory: 0.2,
     /** …otherwise a match between their sentences counts only from this similarity up (the same sentence, near enough word for word). */
     otherStory: 0.5,
