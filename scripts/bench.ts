@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { makeBareProject } from './bench/bare.ts';
 import type { Task, TaskResult } from './bench/child.ts';
 import { makeCorpus, touchArticle } from './bench/corpus.ts';
+import { cachePath } from './pipeline/cache.ts';
 import { STAGES, buildVsBare, checkRatios, formatTable, growthPer4x, incrementalShare, median, type BenchRow, type Limits } from './bench/table.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -83,6 +84,10 @@ async function measure(size: number, options: BenchOptions, scratch: string): Pr
   await touchArticle(root, files[Math.floor(files.length / 2)]!);
   const incremental = await inChild({ kind: 'pipeline', root }, scratch);
   log(`  ${size} articles: one article changed, re-run ${Math.round(incremental.ms)} ms, ${incremental.filesWritten} files written`);
+  // A fresh clone of the same site: its claims and sources are there, the cache is not.
+  await rm(cachePath(root), { force: true });
+  const clone = await inChild({ kind: 'pipeline', root }, scratch);
+  log(`  ${size} articles: fresh clone (no cache), ${Math.round(clone.ms)} ms, ${clone.filesWritten} files written`);
   const row: BenchRow = {
     articles: size,
     sentences: first.sentences ?? 0,
@@ -93,6 +98,7 @@ async function measure(size: number, options: BenchOptions, scratch: string): Pr
     filesTotal: first.filesTotal ?? 0,
     incrementalMs: STAGES.reduce((n, s) => n + (incremental.stages[s] ?? 0), 0),
     incrementalFiles: incremental.filesWritten ?? 0,
+    cloneMs: STAGES.reduce((n, s) => n + (clone.stages[s] ?? 0), 0),
     siteMs: null,
     astroMs: null,
     pagefindMs: null,

@@ -18,6 +18,8 @@ export interface BenchRow {
   filesTotal: number;
   incrementalMs: number | null;
   incrementalFiles: number | null;
+  /** The pipeline on the same content with claims/ and sources/ but no cache: a fresh clone, or CI. */
+  cloneMs: number | null;
   siteMs: number | null;
   astroMs: number | null;
   pagefindMs: number | null;
@@ -61,7 +63,7 @@ export function incrementalShare(row: BenchRow): number | null {
 
 /** Column headers, in order; the test pins them. */
 export const COLUMNS = [
-  'articles', 'sentences', 'claims', ...STAGES, 'pipeline', 'sent/s', 'match x4', 'pipe x4', 'incr ms', 'incr %', 'files rw',
+  'articles', 'sentences', 'claims', ...STAGES, 'pipeline', 'sent/s', 'match x4', 'pipe x4', 'incr ms', 'incr %', 'files rw', 'clone ms',
   'astro', 'pagefind', 'site', 'pages', 'HTML MB', 'bare', 'bare MB', 'build/bare', 'astro/bare', 'RSS pipe', 'RSS site', 'RSS bare',
 ] as const;
 
@@ -77,7 +79,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       String(Math.round(r.sentences / (r.pipelineMs / 1000))),
       ratio(growthPer4x(rows, i, (x) => x.stages['match'] ?? 0)), ratio(growthPer4x(rows, i, (x) => x.pipelineMs)),
       ms(r.incrementalMs), share === null ? '–' : `${(share * 100).toFixed(0)}%`,
-      r.incrementalFiles === null ? '–' : `${r.incrementalFiles}/${r.filesTotal}`,
+      r.incrementalFiles === null ? '–' : `${r.incrementalFiles}/${r.filesTotal}`, ms(r.cloneMs),
       ms(r.astroMs), ms(r.pagefindMs), ms(r.siteMs), r.pages === null ? '–' : String(r.pages),
       r.siteHtmlMb === null ? '–' : String(r.siteHtmlMb), ms(r.bareMs), r.bareHtmlMb === null ? '–' : String(r.bareHtmlMb),
       ratio(buildVsBare(r)), ratio(r.astroMs !== null && r.bareMs ? r.astroMs / r.bareMs : null),

@@ -61,6 +61,7 @@ describe('bench --no-site', () => {
       expect(row.pipelineMs).toBeGreaterThan(0);
       expect(row.pipelineRssMb).toBeGreaterThan(0);
       expect(row.incrementalFiles).toBeGreaterThanOrEqual(1);
+      expect(row.cloneMs).toBeGreaterThan(0);
       expect(row.siteMs).toBeNull();
     }
     const table = formatTable(rows).split('\n');
@@ -76,7 +77,7 @@ describe('bench --no-site', () => {
 describe('ratios', () => {
   const row = (articles: number, match: number, extra: Partial<BenchRow> = {}): BenchRow => ({
     articles, sentences: articles * 10, claims: articles, stages: { match }, pipelineMs: match * 2, pipelineRssMb: 100, filesTotal: articles,
-    incrementalMs: null, incrementalFiles: null, siteMs: null, astroMs: null, pagefindMs: null, pages: null, siteHtmlMb: null, bareHtmlMb: null, siteRssMb: null, bareMs: null, bareRssMb: null, ...extra,
+    incrementalMs: null, incrementalFiles: null, cloneMs: null, siteMs: null, astroMs: null, pagefindMs: null, pages: null, siteHtmlMb: null, bareHtmlMb: null, siteRssMb: null, bareMs: null, bareRssMb: null, ...extra,
   });
   const limits = { matchGrowthPer4x: 5, buildVsBare: 1.5, incrementalShare: 0.1 };
 
