@@ -80,6 +80,17 @@ describe('pipeline cache', () => {
     expect(Buffer.from(await readFile(cachePath(root))).includes('{#s')).toBe(false);
   }, 60_000);
 
+  it('rewrites nothing on a fresh clone: every claim file read without the cache gives the same output', async () => {
+    const root = path.join(dir, 'warm');
+    const before = await outputs(root);
+    await rm(cachePath(root), { force: true });
+    const input = await ingest(root);
+    expect(input.cache.reused.claims).toBe(0);
+    expect(input.claims.length).toBeGreaterThan(5);
+    expect((await run(root)).write?.written).toEqual([]);
+    expect(await outputs(root)).toEqual(before);
+  }, 60_000);
+
   it('ignores a cache written by another version of the pipeline, or unreadable', async () => {
     const root = path.join(dir, 'warm');
     const bytes = await readFile(cachePath(root));
