@@ -36,6 +36,8 @@ export const SETTINGS = {
     sameStory: 0.2,
     /** …otherwise a match between their sentences counts only from this similarity up (the same sentence, near enough word for word). */
     otherStory: 0.5,
+    /** An article none of whose sentences matched joins the main story for the event's date from this overlap (two reports in other words). */
+    relatedStory: 0.15,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
     /** Two quotes by different speakers join only above this similarity (then the speaker is a conflict). */

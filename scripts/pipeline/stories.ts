@@ -9,6 +9,9 @@ import { GENERAL_STEMS } from './lexicon.ts';
 import type { Edge } from './cluster.ts';
 import type { Mention } from './types.ts';
 
+/** How many sources of the main story a source is compared with to join it. */
+const RELATED_PROBES = 20;
+
 /** How much two sources (by id) are about the same story, 0..1. */
 export type StorySimilarity = (a: string, b: string) => number;
 
@@ -55,8 +58,8 @@ export function storySimilarity(mentions: readonly Mention[]): StorySimilarity {
 
 /**
  * The sources of the main story: the largest group linked by matched or copied sentences between
- * sources about the same story (the group of the first source, in order, on a tie). Linear in the
- * edges and copies.
+ * sources about the same story (the group of the first source, in order, on a tie), and the
+ * sources whose topic words are close enough to its first ones. Linear in the edges and copies.
  */
 export function mainStory(edges: readonly Edge[], mentions: readonly Mention[], copies: ReadonlyMap<Mention, Mention[]>, story: StorySimilarity): Set<string> {
   const root = new Map<string, string>();
@@ -81,5 +84,10 @@ export function mainStory(edges: readonly Edge[], mentions: readonly Mention[], 
     if (group) group.push(source);
     else groups.set(find(source), [source]);
   }
-  return new Set([...groups.values()].reduce((best, g) => (g.length > best.length ? g : best), [] as string[]));
+  const main = [...groups.values()].reduce((best, g) => (g.length > best.length ? g : best), [] as string[]);
+  // A source none of whose sentences matched can still report the same event in other words.
+  const core = main.slice(0, RELATED_PROBES);
+  const members = new Set(main);
+  for (const s of [...sources].sort()) if (!members.has(s) && core.some((m) => story(s, m) >= SETTINGS.match.relatedStory)) members.add(s);
+  return members;
 }

@@ -5,6 +5,8 @@
  * their sentences backs another's, and their days are not one event's date in dispute. Mixed into
  * the made-up dam emergency (test/fixtures/events/orvelle-dam), they join none of its claims and
  * leave its disputes as they were. (They do shift its word weights a little: corpus statistics.)
+ * And two reports of one ferry strike worded so differently that no sentence matches still
+ * dispute its day: Monday against Tuesday.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ import { analyse, readFolder, type Analysis } from '../helpers/pipeline.ts';
 
 const UNRELATED = path.join(import.meta.dirname, '../fixtures/match/unrelated');
 const EVENT = path.join(import.meta.dirname, '../fixtures/events/orvelle-dam/articles');
+const PAIR = path.join(import.meta.dirname, '../fixtures/match/paraphrased-pair');
 
 let unrelated: Record<string, string>;
 let event: Record<string, string>;
@@ -44,5 +47,16 @@ describe('articles about different stories', () => {
     expect(disputes(mixed)).toEqual(disputes(alone));
     expect(disputes(alone).some((d) => d.startsWith('weekday:'))).toBe(true);
     expect(disputes(alone).some((d) => d.startsWith('figure:') && d.includes('1,500'))).toBe(true);
+  });
+
+  it('still lets two reports of one event in other words dispute its day', async () => {
+    const a = analyse(await readFolder(PAIR));
+    expect(a.drafts.filter((d) => d.sources.length > 1 && d.conflicts.length === 0)).toEqual([]);
+    const day = a.drafts.find((d) => d.conflicts.some((c) => c.field === 'weekday'));
+    expect(day?.status).toBe('disputed');
+    expect(day?.conflicts[0]?.values).toEqual([
+      { source: 'harbour-gazette', value: 'Monday' },
+      { source: 'island-radio', value: 'Tuesday' },
+    ]);
   });
 });
