@@ -74,12 +74,10 @@ export async function run(root: string, options: RunOptions = {}): Promise<RunRe
   timer('match', `${clusters.length} claims`);
   const drafts = compare(clusters, byId);
   timer('compare', `${drafts.filter((d) => d.conflicts.length > 0).length} with conflicts`);
-  classify(drafts, curated.pillars.map((p) => ({ id: p.id, order: p.order, keywords: p.keywords, text: `${p.title}\n${p.summary ?? ''}\n${p.body}` })));
-  // When the event happened is about the event itself, not one pillar of it.
-  clusters.forEach((c, i) => {
-    const draft = drafts[i];
-    if (c.timing && draft) draft.autoPillar = null;
-  });
+  // When the event happened is about the event itself, not one pillar of it: that claim is not
+  // classified (compare gives drafts[i] for clusters[i]).
+  const pillars = curated.pillars.map((p) => ({ id: p.id, order: p.order, keywords: p.keywords, text: `${p.title}\n${p.summary ?? ''}\n${p.body}` }));
+  classify(drafts.filter((_, i) => !clusters[i]?.timing), pillars);
   timer('classify', `${drafts.filter((d) => d.autoPillar !== null).length} in a pillar`);
   const mergeInto = new Map(curated.claims.map((c) => [c.id, c.edits.mergeInto]));
   const carried = identify(drafts, ownEvidence(curated.claims.map((c) => c.previous), mergeInto), byId);
