@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { extractFrontmatter } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
@@ -22,8 +22,10 @@ export function renderSourceBody(markdown: string, claimHref: (claimId: string) 
   return String(processor.processSync(markdown));
 }
 
-/** The Markdown body of `sources/<id>.md`, read when its page is built. */
+/** The Markdown body of `sources/<id>.md`, read when its page is built (the loader already parsed its frontmatter). */
 export function readSourceBody(id: string): string {
   const root = typeof __TRIANGULATE_CONTENT__ === 'string' ? __TRIANGULATE_CONTENT__ : path.resolve('content');
-  return parseFrontmatter(readFileSync(path.join(root, 'sources', `${id}.md`), 'utf8')).content;
+  const text = readFileSync(path.join(root, 'sources', `${id}.md`), 'utf8');
+  const frontmatter = extractFrontmatter(text);
+  return frontmatter === undefined ? text : text.replace(`---${frontmatter}---`, '');
 }
