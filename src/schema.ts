@@ -132,6 +132,22 @@ export const claimEditsSchema = z.object({
 export type ClaimEdits = z.infer<typeof claimEditsSchema>;
 export const MAINTAINER_FIELDS = ['verdict', 'pillar', 'hidden', 'mergeInto'] as const;
 
+/**
+ * The claims a claim's `mergeInto` leads to, in order, and the id met a second time when the
+ * merges go round in a circle (else null). `mergeIntoOf` gives a claim's `mergeInto`. The one walk
+ * the generator (checking, folding) and the site (where a merged claim points) share.
+ */
+export function mergeChain(id: string, mergeIntoOf: (id: string) => string | null | undefined): { chain: string[]; cycle: string | null } {
+  const seen = new Set([id]);
+  const chain: string[] = [];
+  for (let next = mergeIntoOf(id) ?? null; next !== null; next = mergeIntoOf(next) ?? null) {
+    if (seen.has(next)) return { chain, cycle: next };
+    seen.add(next);
+    chain.push(next);
+  }
+  return { chain, cycle: null };
+}
+
 /** Frontmatter fields of a claim that the generator refreshes on every run. */
 export const claimFactsSchema = z.object({
   text: z.string().min(1),

@@ -4,7 +4,7 @@
  * merged claim keeps its own page pointing there. Identification only ever sees a claim's own
  * evidence, so folding never moves an id.
  */
-import type { Appearance } from '../../src/schema.ts';
+import { mergeChain, type Appearance } from '../../src/schema.ts';
 import { compare } from './compare.ts';
 import type { PreviousClaim } from './identify.ts';
 import type { Cluster, DraftClaim, SegmentedArticle } from './types.ts';
@@ -13,16 +13,8 @@ const key = (a: Pick<Appearance, 'source' | 'selector'>): string => `${a.source}
 
 /** Follows `mergeInto` to the claim a chain ends at, or null (no merge, or a circle). */
 export function finalTarget(id: string, mergeInto: ReadonlyMap<string, string | null>): string | null {
-  const seen = new Set([id]);
-  let next = mergeInto.get(id) ?? null;
-  while (next !== null) {
-    if (seen.has(next)) return null;
-    seen.add(next);
-    const after = mergeInto.get(next) ?? null;
-    if (after === null) return next;
-    next = after;
-  }
-  return null;
+  const { chain, cycle } = mergeChain(id, (x) => mergeInto.get(x));
+  return cycle === null ? (chain.at(-1) ?? null) : null;
 }
 
 /** Each previous claim's own evidence: what it was written with, less what claims merged into it lent it. */

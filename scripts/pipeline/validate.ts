@@ -7,6 +7,7 @@
 import type { z } from 'astro/zod';
 import {
   appearanceSchema,
+  mergeChain,
   claimEditsSchema,
   claimSchema,
   MAINTAINER_FIELDS,
@@ -90,6 +91,7 @@ export function validate(input: ContentInput): Curated {
     return [{ id: file.id, edits, note: file.content, previous: { id: file.id, text, appearances }, facts: file.data }];
   });
   const ids = new Set(claims.map((c) => c.id));
+  const mergeIntoOf = new Map(claims.map((c) => [c.id, c.edits.mergeInto]));
   for (const c of claims) {
     const target = c.edits.mergeInto;
     if (target === null) continue;
@@ -99,13 +101,9 @@ export function validate(input: ContentInput): Curated {
       problems.push(problem(`claims/${c.id}.md`, RULES.mergeMissing, `Unexpected mergeInto "${target}": ${target === c.id ? 'a claim cannot merge into itself' : `there is no claims/${target}.md`}. Name an existing claim id, or null.`, where));
       continue;
     }
-    const seen = new Set([c.id]);
-    for (let next: string | null = target; next !== null; next = claims.find((x) => x.id === next)?.edits.mergeInto ?? null) {
-      if (seen.has(next)) {
-        problems.push(problem(`claims/${c.id}.md`, RULES.mergeCycle, `Unexpected mergeInto "${target}": the merges go round in a circle (${[...seen, next].join(' → ')}). Point the last one at a claim that is not merged.`, where));
-        break;
-      }
-      seen.add(next);
+    const { chain, cycle } = mergeChain(c.id, (x) => mergeIntoOf.get(x));
+    if (cycle !== null) {
+      problems.push(problem(`claims/${c.id}.md`, RULES.mergeCycle, `Unexpected mergeInto "${target}": the merges go round in a circle (${[c.id, ...chain, cycle].join(' → ')}). Point the last one at a claim that is not merged.`, where));
     }
   }
   return { site: { ...site, intro: input.site.content.trim() }, pillars: pillars.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)), claims, problems };

@@ -3,7 +3,7 @@
  * the maps pages need precomputed so no page scans the whole collection.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { DEFAULT_VERDICTS, type Claim, type Site, type Source, type Status, type Verdict } from '../schema.ts';
+import { DEFAULT_VERDICTS, mergeChain, type Claim, type Site, type Source, type Status, type Verdict } from '../schema.ts';
 
 /** A pillar of the framework, with its claims (listed ones only, in reading order). */
 export interface PillarView {
@@ -165,17 +165,9 @@ function readingOrder(a: ClaimView, b: ClaimView): number {
 
 /** Follows `mergeInto` to a claim that is neither hidden nor merged; null if none (or a cycle). */
 function finalTarget(id: string, byId: Map<string, CollectionEntry<'claims'>>): string | null {
-  const seen = new Set([id]);
-  let next = byId.get(id)?.data.mergeInto ?? null;
-  while (next) {
-    if (seen.has(next)) return null;
-    seen.add(next);
-    const target = byId.get(next);
-    if (!target || target.data.hidden) return null;
-    if (!target.data.mergeInto) return next;
-    next = target.data.mergeInto;
-  }
-  return null;
+  const { chain, cycle } = mergeChain(id, (x) => byId.get(x)?.data.mergeInto);
+  if (cycle !== null || chain.some((x) => !byId.has(x) || byId.get(x)?.data.hidden)) return null;
+  return chain.at(-1) ?? null;
 }
 
 function sourceName(source: Source, outletCount: Map<string, number>): string {
