@@ -151,23 +151,21 @@ export class PipelineCache {
 
   /** Cleans an article, or returns the cleaned article of the same bytes. */
   clean(raw: RawArticle, clean: (a: RawArticle) => CleanArticle): CleanArticle {
-    const entry = this.entries.get(raw);
-    const out = entry?.clean ?? clean(raw);
-    if (entry) {
-      if (entry.clean !== out) entry.blob = undefined;
-      entry.clean = out;
-      this.entries.set(out, entry);
-    }
-    return out;
+    return this.step(raw, 'clean', () => clean(raw));
   }
 
   /** Segments an article, or returns the segmented article of the same bytes. */
   segment(article: CleanArticle, segment: (a: CleanArticle) => SegmentedArticle): SegmentedArticle {
-    const entry = this.entries.get(article);
-    const out = entry?.segmented ?? segment(article);
+    return this.step(article, 'segmented', () => segment(article));
+  }
+
+  /** One per-article stage: the kept result for the entry `input` belongs to, or `run`'s, kept. */
+  private step<K extends 'clean' | 'segmented'>(input: object, key: K, run: () => NonNullable<ArticleEntry[K]>): NonNullable<ArticleEntry[K]> {
+    const entry = this.entries.get(input);
+    const out = (entry?.[key] ?? run()) as NonNullable<ArticleEntry[K]>;
     if (entry) {
-      if (entry.segmented !== out) entry.blob = undefined;
-      entry.segmented = out;
+      if (entry[key] !== out) entry.blob = undefined;
+      entry[key] = out;
       this.entries.set(out, entry);
     }
     return out;
