@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
+import { normaliseBase } from '../src/lib/base.ts';
 
 export interface BuildSiteOptions {
   /** Content root holding site.md, pillars/, claims/ and sources/. */
@@ -121,9 +122,4 @@ export async function htmlFiles(dir: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .filter((p) => !p.startsWith('pagefind/'))
     .sort();
-}
-
-function normaliseBase(base: string): string {
-  const lead = base.startsWith('/') ? base : `/${base}`;
-  return lead.endsWith('/') ? lead : `${lead}/`;
 }

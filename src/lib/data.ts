@@ -3,7 +3,7 @@
  * the maps pages need precomputed so no page scans the whole collection.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { DEFAULT_VERDICTS, mergeChain, type Claim, type Site, type Source, type Status, type Verdict } from '../schema.ts';
+import { DEFAULT_VERDICTS, STATUSES, mergeChain, type Claim, type Site, type Source, type Verdict } from '../schema.ts';
 
 /** A pillar of the framework, with its claims (listed ones only, in reading order). */
 export interface PillarView {
@@ -72,8 +72,6 @@ export function loadSiteData(): Promise<SiteData> {
   cache ??= compute();
   return cache;
 }
-
-const STATUS_RANK: Record<Status, number> = { corroborated: 0, 'single-source': 1, disputed: 2 };
 
 async function compute(): Promise<SiteData> {
   const [siteEntries, pillarEntries, claimEntries, sourceEntries] = await Promise.all([
@@ -157,7 +155,7 @@ async function compute(): Promise<SiteData> {
 function readingOrder(a: ClaimView, b: ClaimView): number {
   return (
     Number(a.data.orphaned) - Number(b.data.orphaned) ||
-    STATUS_RANK[a.data.status] - STATUS_RANK[b.data.status] ||
+    STATUSES.indexOf(a.data.status) - STATUSES.indexOf(b.data.status) ||
     b.sourceIds.length - a.sourceIds.length ||
     a.id.localeCompare(b.id)
   );

@@ -1,5 +1,5 @@
 /** How each corroboration status reads to a reader: a word and an icon, never colour alone. */
-import type { Status } from '../schema.ts';
+import { STATUSES, type Status } from '../schema.ts';
 
 export interface StatusInfo {
   label: string;
@@ -15,11 +15,11 @@ export const STATUS_INFO: Record<Status, StatusInfo> = {
 };
 
 /** The order statuses are listed in: what is solid, what rests on one outlet, what is disputed. */
-export const STATUS_ORDER: Status[] = ['corroborated', 'single-source', 'disputed'];
+export const STATUS_ORDER: Status[] = [...STATUSES];
 
 /** Counts of claims per status, zero-filled. */
 export function countByStatus(claims: Iterable<{ status: Status }>): Record<Status, number> {
-  const counts: Record<Status, number> = { corroborated: 0, 'single-source': 0, disputed: 0 };
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const claim of claims) counts[claim.status] += 1;
   return counts;
 }

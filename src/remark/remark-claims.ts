@@ -8,6 +8,8 @@ import type { PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { normaliseBase } from '../lib/base.ts';
+import { STATUS_INFO } from '../lib/status.ts';
 import { STATUSES, type Status } from '../schema.ts';
 
 export interface RemarkClaimsOptions {
@@ -20,13 +22,6 @@ export interface RemarkClaimsOptions {
    */
   claimHref?: (claimId: string) => string | null;
 }
-
-/** Short visible label and icon of each status, so status is never shown by colour alone. */
-export const STATUS_TAG: Record<Status, { icon: string; label: string }> = {
-  corroborated: { icon: '✓', label: 'corroborated' },
-  'single-source': { icon: '◐', label: 'single source' },
-  disputed: { icon: '≠', label: 'disputed' },
-};
 
 type Directive = TextDirective | LeafDirective | ContainerDirective;
 
@@ -77,7 +72,8 @@ function claimSpan(node: TextDirective, claimHref: (id: string) => string | null
   }
   const rawStatus = attributes['status'] ?? '';
   const status: Status = (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : 'single-source';
-  const tag = STATUS_TAG[status];
+  // The status's icon and word, so status is never shown by colour alone.
+  const tag = STATUS_INFO[status];
   const url = ids.map(claimHref).find((h) => h !== null);
   const link: PhrasingContent =
     url === undefined
@@ -88,7 +84,7 @@ function claimSpan(node: TextDirective, claimHref: (id: string) => string | null
     data: { hName: 'span', hProperties: { className: ['claim-tag'] } },
     children: [
       { type: 'emphasis', data: { hName: 'span', hProperties: { ariaHidden: 'true' } }, children: [{ type: 'text', value: tag.icon }] },
-      { type: 'text', value: ` ${tag.label}` },
+      { type: 'text', value: ` ${tag.label.toLowerCase()}` },
     ],
   };
   return {
@@ -108,11 +104,5 @@ function literal(node: Directive, source: string): RootContent {
   const value = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
   const text: Text = { type: 'text', value };
   return node.type === 'textDirective' ? text : ({ type: 'paragraph', children: [text] } as RootContent);
-}
-
-/** `/x` → `/x/`; `` → `/`. */
-export function normaliseBase(base: string): string {
-  const withLead = base.startsWith('/') ? base : `/${base}`;
-  return withLead.endsWith('/') ? withLead : `${withLead}/`;
 }
 
