@@ -7,7 +7,9 @@ import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 
 import path from 'node:path';
 import { UserError } from './errors.ts';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle } from './pipeline/articles.ts';
+import { hash } from './pipeline/cache.ts';
 import { extractArticle } from './pipeline/html.ts';
+import { sourceId } from './pipeline/ingest.ts';
 
 /** The article found in the input, before it is saved. */
 interface Candidate {
@@ -37,8 +39,12 @@ export async function addArticle(
   await ensureDir(contentDir, dir);
   const title = candidate.title ?? 'Untitled article';
   const slug = slugify(candidate.title ?? '') || slugFromUrl(candidate.url) || 'article';
-  await refuseDuplicates(input, candidate, slug, dir);
-  const file = path.join(dir, `${slug}${candidate.extension}`);
+  const names = await refuseDuplicates(input, candidate, slug, dir);
+  // The pipeline names a source by an id of a–z, 0–9, - and _ only (ingest.ts sourceId): two
+  // headlines in another script would share one, so the second name gets a piece of its hash.
+  const taken = new Set(names.map(sourceId));
+  const name = taken.has(sourceId(`${slug}${candidate.extension}`)) ? `${slug}-${hash(candidate.bytes).slice(0, 8)}` : slug;
+  const file = path.join(dir, `${name}${candidate.extension}`);
   await writeAtomically(file, candidate.bytes, input);
   return { file, title };
 }
@@ -179,7 +185,8 @@ function sameUrl(a: string, b: string): boolean {
   return key(a) === key(b);
 }
 
-async function refuseDuplicates(input: string, candidate: Candidate, slug: string, dir: string): Promise<void> {
+/** Refuses an article already saved (same URL, text or headline); returns the article files there are. */
+async function refuseDuplicates(input: string, candidate: Candidate, slug: string, dir: string): Promise<string[]> {
   const names = (await readdir(dir)).filter((name) => (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase()));
   for (const name of names) {
     const existing = path.join('articles', name);
@@ -207,6 +214,7 @@ async function refuseDuplicates(input: string, candidate: Candidate, slug: strin
   if (taken !== undefined) {
     throw new UserError(`${input}: articles/${taken} already exists with the same headline; delete or rename it first if this is a different article.`);
   }
+  return names;
 }
 
 /** Share of word 4-grams two texts must share to count as the same article (a headline or a footer may differ). */

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addArticle, slugify } from '../scripts/add.ts';
 import { UserError } from '../scripts/errors.ts';
+import { sourceId } from '../scripts/pipeline/ingest.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'html');
 const page = (name: string): string => readFileSync(join(FIXTURES, name, 'input.html'), 'utf8');
@@ -150,6 +151,19 @@ describe('addArticle from a file', () => {
     await writeFile(text, 'Ferry fares frozen for a year\n\nThe ferry operator said on Monday that fares would not rise this year, after complaints from island residents about last winter\'s cancellations.\n');
     const second = await addArticle(text, content);
     expect(second).toEqual({ file: join(content, 'articles', 'ferry-fares-frozen-for-a-year.txt'), title: 'Ferry fares frozen for a year' });
+  });
+
+  it('gives two headlines in another script file names with different source ids', async () => {
+    const greek = ['Ελλάδα: νέοι κανόνες για τα λιμάνια', 'Ελλάδα: κλειστά σχολεία λόγω καύσωνα'];
+    const saved = [];
+    for (const [i, headline] of greek.entries()) {
+      const file = join(content, `greek-${i}.txt`);
+      await writeFile(file, `${headline}\n\nΤο υπουργείο ανακοίνωσε τη Δευτέρα ότι ${i === 0 ? 'τα λιμάνια θα κλείνουν νωρίτερα' : 'τα σχολεία θα μείνουν κλειστά'} για μία εβδομάδα, σύμφωνα με ανακοίνωση ${i}.\n`);
+      saved.push((await addArticle(file, content)).file);
+    }
+    const ids = saved.map((f) => sourceId(basename(f)));
+    expect(new Set(ids).size).toBe(2);
+    expect(basename(saved[0] ?? '')).toBe('ελλαδα-νεοι-κανονες-για-τα-λιμανια.txt');
   });
 
   it('refuses missing files, other file types and binary garbage', async () => {
