@@ -38,7 +38,7 @@ export function problem(
   file: string,
   rule: RuleId,
   message: string,
-  options: { line?: number; column?: number; fatal?: boolean } = {},
+  options: { line?: number; column?: number } = {},
 ): Problem {
   return {
     file,
@@ -46,7 +46,7 @@ export function problem(
     column: options.column ?? 1,
     rule,
     message,
-    fatal: options.fatal ?? true,
+    fatal: !WARNING_RULES.has(rule),
   };
 }
 

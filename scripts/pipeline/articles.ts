@@ -39,10 +39,10 @@ export function readArticle(id: string, file: string, bytes: Uint8Array, size = 
   let text: string;
   try {
     text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
-    if (utf16) problems.push(problem(file, RULES.articleEncoding, `File is ${utf16.toUpperCase()}; read it as such. Re-save it as UTF-8 to silence this warning.`, { fatal: false }));
+    if (utf16) problems.push(problem(file, RULES.articleEncoding, `File is ${utf16.toUpperCase()}; read it as such. Re-save it as UTF-8 to silence this warning.`));
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
-    problems.push(problem(file, RULES.articleEncoding, 'File is not valid UTF-8; read it as Windows-1252. Re-save it as UTF-8 to silence this warning.', { fatal: false }));
+    problems.push(problem(file, RULES.articleEncoding, 'File is not valid UTF-8; read it as Windows-1252. Re-save it as UTF-8 to silence this warning.'));
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return skip(RULES.articleEmpty, 'File is empty; add the article text or delete the file. Skipped.');

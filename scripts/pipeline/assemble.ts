@@ -45,7 +45,7 @@ export function assemble(drafts: readonly DraftClaim[], carried: readonly Carrie
     if (c.orphaned && !file.edits.hidden && file.edits.mergeInto === null) {
       const where = c.supersededBy ? `; its evidence is now in claims/${c.supersededBy}.md` : '';
       problems.push(
-        problem(`claims/${c.id}.md`, RULES.orphaned, `No article states this claim any more${where}. Its page and your edits are kept; set \`mergeInto\` or \`hidden: true\`, or delete the file.`, { fatal: false }),
+        problem(`claims/${c.id}.md`, RULES.orphaned, `No article states this claim any more${where}. Its page and your edits are kept; set \`mergeInto\` or \`hidden: true\`, or delete the file.`),
       );
     }
   }

@@ -62,7 +62,7 @@ export function validate(input: ContentInput): Curated {
     const other = orders.get(p.order);
     if (other !== undefined) {
       const file = input.pillars.find((f) => f.id === p.id);
-      problems.push(problem(`pillars/${p.id}.md`, RULES.duplicateOrder, `Unexpected \`order: ${p.order}\`: pillars/${other}.md has it too. Give each pillar its own order (1..${pillars.length}).`, { ...file?.locate(['order']), fatal: false }));
+      problems.push(problem(`pillars/${p.id}.md`, RULES.duplicateOrder, `Unexpected \`order: ${p.order}\`: pillars/${other}.md has it too. Give each pillar its own order (1..${pillars.length}).`, file?.locate(['order'])));
     }
     orders.set(p.order, p.id);
   }
