@@ -58,7 +58,7 @@ export function averageLinkage(
       continue;
     }
     // b joins a: a's links become the sums of both.
-    members.set(a, [...ga, ...gb]);
+    for (const k of gb) ga.push(k);
     members.delete(b);
     const la = links.get(a) ?? new Map<number, number>();
     for (const [c, s] of links.get(b) ?? []) {

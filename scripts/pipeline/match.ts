@@ -171,13 +171,15 @@ function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], menti
     for (const [target] of ranked.slice(0, alone ? 1 : SETTINGS.match.maxSecondary)) moves.push([m, target, alone]);
   }
   moves.sort((x, y) => byKey(x[0], y[0]));
+  const grown = new Set<Cluster>();
   for (const [m, target, alone] of moves) {
     const own = home.get(m);
     if (alone && own) own.mentions = [];
     else target.borrowed.push(m.key);
     target.mentions.push(m);
-    target.mentions.sort(byKey);
+    grown.add(target);
   }
+  for (const c of grown) c.mentions.sort(byKey);
   for (let i = clusters.length - 1; i >= 0; i--) if (clusters[i]?.mentions.length === 0) clusters.splice(i, 1);
 }
 
@@ -191,7 +193,7 @@ function mergeOverlapping(clusters: Cluster[], sim: Similarity): void {
     return c.mentions.filter((m) => !borrowed.has(m.key));
   };
   const holders = new Map<Mention, number[]>();
-  clusters.forEach((c, i) => c.mentions.forEach((m) => holders.set(m, [...(holders.get(m) ?? []), i])));
+  clusters.forEach((c, i) => c.mentions.forEach((m) => (holders.get(m) ?? holders.set(m, []).get(m))?.push(i)));
   const seen = new Set<string>();
   const pairs: Array<{ i: number; j: number; s: number }> = [];
   for (const list of holders.values()) {
@@ -235,7 +237,7 @@ function mergeOverlapping(clusters: Cluster[], sim: Similarity): void {
  */
 function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>): Cluster | null {
   const bySource = new Map<string, Mention[]>();
-  for (const m of mentions) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+  for (const m of mentions) (bySource.get(m.source) ?? bySource.set(m.source, []).get(m.source))?.push(m);
   const leads: Mention[] = [];
   for (const list of bySource.values()) {
     const first = [...list].sort((a, b) => a.sentence.index - b.sentence.index).slice(0, SETTINGS.match.leadSentences);

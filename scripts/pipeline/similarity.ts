@@ -89,7 +89,7 @@ export function candidatePairs(mentions: readonly Mention[]): Array<[number, num
       .filter((t) => !t.includes('_') && (df.get(t) ?? 0) >= 2)
       .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1))
       .slice(0, BLOCKING_TERMS);
-    for (const t of rare) if ((df.get(t) ?? 0) <= cap) postings.set(t, [...(postings.get(t) ?? []), i]);
+    for (const t of rare) if ((df.get(t) ?? 0) <= cap) (postings.get(t) ?? postings.set(t, []).get(t))?.push(i);
   });
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
