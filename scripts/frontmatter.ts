@@ -104,6 +104,14 @@ export function parseFrontmatter(input: string, file: string): Parsed {
   return withPlaces({ data: data as Record<string, unknown>, content: parsed.content, bodyLine, problems: [] }, raw, headerLines);
 }
 
+/**
+ * The raw frontmatter of a file the generator wrote (`---` at the start, the first line that
+ * starts `---` closing it, as gray-matter reads it): what withPlaces locates fields in.
+ */
+export function writtenFrontmatter(text: string): string {
+  return text.slice(3, text.indexOf('\n---', 3));
+}
+
 /** The parts of a parsed file that are plain data (what a cache can keep). */
 export type ParsedData = Pick<Parsed, 'data' | 'content' | 'bodyLine' | 'problems'>;
 

@@ -5,7 +5,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { parseFrontmatter, withPlaces, type Parsed } from '../frontmatter.ts';
+import { parseFrontmatter, withPlaces, writtenFrontmatter, type Parsed } from '../frontmatter.ts';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle } from './articles.ts';
 import { PipelineCache, cachePath, hash } from './cache.ts';
 import type { RawArticle } from './types.ts';
@@ -69,7 +69,7 @@ async function readCurated(root: string, folder: string, cache?: PipelineCache):
       const kept = cache?.claim(file, raw);
       if (!kept) return curated(name.slice(0, -3), file, raw);
       const parsed = { data: JSON.parse(Buffer.from(kept.json).toString('utf8')) as Record<string, unknown>, content: kept.content, bodyLine: kept.bodyLine, problems: [] };
-      return Object.assign(withPlaces(parsed, raw.slice(3, raw.indexOf('\n---', 3)), 0, kept.comments), { id: name.slice(0, -3), file, raw });
+      return Object.assign(withPlaces(parsed, writtenFrontmatter(raw), 0, kept.comments), { id: name.slice(0, -3), file, raw });
     }),
   );
 }

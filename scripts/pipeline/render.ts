@@ -7,7 +7,7 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { claimSchema, sourceSchema, STATUSES, storedAppearance, type Claim, type ClaimEdits, type Status } from '../../src/schema.ts';
-import { countLines, frontmatterYaml, leadingComments, stringifyFrontmatter } from '../frontmatter.ts';
+import { countLines, frontmatterYaml, leadingComments, stringifyFrontmatter, writtenFrontmatter } from '../frontmatter.ts';
 import { hash, type PipelineCache } from './cache.ts';
 import { isPlainYamlData } from './yaml.ts';
 import type { FileText, SegmentedArticle } from './types.ts';
@@ -50,7 +50,7 @@ export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string 
   if (cache && plain) {
     // As parseFrontmatter reads it: the frontmatter runs to the first line starting `---` (no line of
     // the YAML starts so), its only comments are the header's, and the body has Unix newlines.
-    const raw = text.slice(3, text.indexOf('\n---', 3));
+    const raw = writtenFrontmatter(text);
     cache.keepClaim(file, {
       hash: hash(text),
       json: Buffer.from(json),
