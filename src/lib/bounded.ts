@@ -135,7 +135,7 @@ export function coverageTable(
   const ids = shownSources.map((s) => s.id);
   return {
     groups: groups
-      .map((g) => ({ title: g.title, rows: g.claims.filter((c) => top.has(c)).map((claim) => ({ claim, cells: coverageRow(claim.data, ids) })) }))
+      .map((g) => ({ title: g.title, rows: g.claims.filter((c) => top.has(c)).map((claim) => ({ claim, cells: coverageRow(claim.data, ids, claim.firstSentence) })) }))
       .filter((g) => g.rows.length > 0),
     columns: shownSources,
     totalRows: all.length,

@@ -23,9 +23,11 @@ export const COVERAGE_INFO: Record<CoverageState, { icon: string; label: string 
  * A claim's coverage across `sourceIds`. A source "differs" when, on some conflicting field, its
  * value is not the one most sources give (with a tie, every value differs: nobody is the majority).
  */
-export function coverageRow(claim: Pick<Claim, 'appearances' | 'conflicts' | 'sources'>, sourceIds: string[]): CoverageCell[] {
-  const firstSentence = new Map<string, number>();
-  for (const a of claim.appearances) if (!firstSentence.has(a.source)) firstSentence.set(a.source, a.index);
+export function coverageRow(
+  claim: Pick<Claim, 'appearances' | 'conflicts' | 'sources'>,
+  sourceIds: string[],
+  firstSentence: ReadonlyMap<string, number> = firstSentences(claim.appearances),
+): CoverageCell[] {
   const reporting = new Set([...claim.sources, ...firstSentence.keys()]);
   const differing = new Set<string>();
   const valuesBySource = new Map<string, string[]>();
@@ -35,7 +37,7 @@ export function coverageRow(claim: Pick<Claim, 'appearances' | 'conflicts' | 'so
     const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     const majority = ranked.length > 1 && ranked[0]![1] > ranked[1]![1] ? ranked[0]![0] : null;
     for (const v of conflict.values) {
-      valuesBySource.set(v.source, [...(valuesBySource.get(v.source) ?? []), v.value]);
+      (valuesBySource.get(v.source) ?? valuesBySource.set(v.source, []).get(v.source))?.push(v.value);
       if (v.value !== majority) differing.add(v.source);
     }
   }
@@ -45,4 +47,11 @@ export function coverageRow(claim: Pick<Claim, 'appearances' | 'conflicts' | 'so
     values: valuesBySource.get(source) ?? [],
     sentence: firstSentence.get(source) ?? null,
   }));
+}
+
+/** The first sentence (its index) that states a claim in each source. */
+export function firstSentences(appearances: ReadonlyArray<{ source: string; index: number }>): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const a of appearances) if (!first.has(a.source)) first.set(a.source, a.index);
+  return first;
 }

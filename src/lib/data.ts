@@ -3,6 +3,7 @@
  * the maps pages need precomputed so no page scans the whole collection.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { firstSentences } from './coverage.ts';
 import { DEFAULT_VERDICTS, STATUSES, mergeChain, type Claim, type Site, type Source, type Verdict } from '../schema.ts';
 
 /** A pillar of the framework, with its claims (listed ones only, in reading order). */
@@ -36,6 +37,8 @@ export interface ClaimView {
   mergedInto: string | null;
   /** Distinct sources that state it, in site source order. */
   sourceIds: string[];
+  /** The first sentence (its index, the anchor `#sN`) that states it in each source. */
+  firstSentence: ReadonlyMap<string, number>;
   verdict: Verdict | null;
 }
 
@@ -112,7 +115,8 @@ async function compute(): Promise<SiteData> {
   const claims: ClaimView[] = claimEntries.map((entry) => {
     const data = entry.data;
     const effective = data.pillar ?? data.autoPillar;
-    const sourceIds = [...new Set([...data.sources, ...data.appearances.map((a) => a.source)])]
+    const firstSentence = firstSentences(data.appearances);
+    const sourceIds = [...new Set([...data.sources, ...firstSentence.keys()])]
       .filter((id) => sourceById.has(id))
       .sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0));
     return {
@@ -123,6 +127,7 @@ async function compute(): Promise<SiteData> {
       listed: !data.hidden && !data.mergeInto,
       mergedInto: data.hidden ? null : finalTarget(entry.id, rawById),
       sourceIds,
+      firstSentence,
       verdict: data.verdict ? (verdictById.get(data.verdict) ?? null) : null,
     };
   });
