@@ -12,6 +12,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import remarkClaims from './src/remark/remark-claims.ts';
 import { readdirSync, readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { join, resolve } from 'node:path';
 
 const base = process.env.BASE_PATH || '/';
@@ -22,8 +23,15 @@ function mergedClaims() {
   const dir = join(contentDir, 'claims');
   let files = [];
   try { files = readdirSync(dir).filter((f) => f.endsWith('.md')); } catch { return new Set(); }
-  const merged = files.filter((f) => /^mergeInto:[ \t]*(?!null\b|~|$)\S/m.test(readFileSync(join(dir, f), 'utf8').split(/^---\s*$/m)[1] ?? ''));
-  return new Set(merged.map((f) => f.slice(0, -3)));
+  // The `mergeInto` line read by the same YAML parser as the collection, so `Null` or `''` mean what they mean there.
+  const mergeInto = (f) => {
+    const line = /^mergeInto:.*$/m.exec(readFileSync(join(dir, f), 'utf8').split(/^---\s*$/m)[1] ?? '')?.[0];
+    try { return line ? yaml.load(line)?.mergeInto : null; } catch { return null; }
+  };
+  return new Set(files.filter((f) => {
+    const target = mergeInto(f);
+    return typeof target === 'string' && target !== '';
+  }).map((f) => f.slice(0, -3)));
 }
 const merged = mergedClaims();
 

@@ -7,7 +7,7 @@ import { glob } from 'astro/loaders';
 import { markdownData } from './loaders/markdown-data.ts';
 import { claimSchema, pillarSchema, siteSchema, sourceSchema } from './schema.ts';
 
-const root = (process.env['TRIANGULATE_CONTENT'] ?? './content').replace(/\/+$/, '');
+const root = (process.env['TRIANGULATE_CONTENT'] || './content').replace(/\/+$/, '');
 const stem = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
 
 export const collections = {
