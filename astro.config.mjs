@@ -24,9 +24,10 @@ function mergedClaims() {
   let files = [];
   try { files = readdirSync(dir).filter((f) => f.endsWith('.md')); } catch { return new Set(); }
   // The `mergeInto` line read by the same YAML parser as the collection, so `Null` or `''` mean what they mean there.
+  /** @param {string} f */
   const mergeInto = (f) => {
     const line = /^mergeInto:.*$/m.exec(readFileSync(join(dir, f), 'utf8').split(/^---\s*$/m)[1] ?? '')?.[0];
-    try { return line ? yaml.load(line)?.mergeInto : null; } catch { return null; }
+    try { return line ? /** @type {{ mergeInto?: unknown } | null} */ (yaml.load(line))?.mergeInto : null; } catch { return null; }
   };
   return new Set(files.filter((f) => {
     const target = mergeInto(f);
