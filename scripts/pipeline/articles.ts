@@ -60,7 +60,7 @@ type Parsed = Pick<RawArticle, 'meta' | 'hasHeadline' | 'blocks' | 'problems'>;
 const SCRIPT = /<\s*(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=\s*["']|javascript:/i;
 
 /** Plain text: one block a line; the first line is the headline when it reads like one. */
-export function readText(text: string, file: string): Parsed {
+function readText(text: string, file: string): Parsed {
   // A .txt file is never read for frontmatter, but executable frontmatter is refused all the same.
   if (/^---[ \t]*[A-Za-z]/.test(text)) {
     const refused = parseFrontmatter(text, file).problems.filter((p) => p.rule === RULES.frontmatterEngine);
@@ -80,7 +80,7 @@ export function readText(text: string, file: string): Parsed {
 }
 
 /** Markdown with optional frontmatter (`title`, `outlet`, `author`, `url`, `published`). */
-export function readMarkdown(text: string, file: string): Parsed {
+function readMarkdown(text: string, file: string): Parsed {
   const fm = parseFrontmatter(text, file);
   if (fm.problems.length > 0) return { meta: EMPTY_META, hasHeadline: false, blocks: [], problems: fm.problems };
   const scripted = refuseScript(fm.content, file);
@@ -135,7 +135,7 @@ export function plainMarkdownBlocks(markdown: string): string[] | null {
 }
 
 /** A saved web page: Readability's main text and the page's declared metadata. */
-export function readHtml(text: string, file: string): Parsed {
+function readHtml(text: string, file: string): Parsed {
   const page = extractArticle(text);
   if (!page.isArticle) {
     return { meta: EMPTY_META, hasHeadline: false, blocks: [], problems: [problem(file, RULES.articleNotArticle, 'No article text found in the page (it may be a section front or an error page); save the article page itself. Skipped.')] };
@@ -150,7 +150,7 @@ export function readHtml(text: string, file: string): Parsed {
 }
 
 /** A line reads as a headline when it is short and does not end like a sentence. */
-export function isHeadline(line: string): boolean {
+function isHeadline(line: string): boolean {
   const words = line.split(/\s+/).length;
   return line.length <= 200 && words <= 30 && !/[.:;,]["'”’»)]?$/.test(line);
 }

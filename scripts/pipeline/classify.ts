@@ -29,7 +29,7 @@ const stems = (text: string): string[] => {
 };
 
 /** Scores one claim against one pillar: keyword phrases fully present count most. */
-export function pillarScore(claimText: string, evidence: readonly string[], pillar: PillarTerms): number {
+function pillarScore(claimText: string, evidence: readonly string[], pillar: PillarTerms): number {
   const own = new Set(stems(claimText));
   const all = new Set(evidence.flatMap(stems));
   let score = 0;

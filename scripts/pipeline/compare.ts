@@ -11,7 +11,7 @@ import { compatible, dimension } from './values.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
 
 /** Characters of context kept on each side of a TextQuoteSelector's `exact`. */
-export const SELECTOR_CONTEXT = 32;
+const SELECTOR_CONTEXT = 32;
 
 /** Turns matched clusters into draft claims (ids and pillars come later). */
 export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {

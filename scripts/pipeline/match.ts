@@ -258,6 +258,6 @@ function disputesTiming(cluster: Cluster, timing: Cluster): boolean {
 }
 
 /** Orders mentions by source, then by position. */
-export function byKey(a: Mention, b: Mention): number {
+function byKey(a: Mention, b: Mention): number {
   return a.source < b.source ? -1 : a.source > b.source ? 1 : a.sentence.index - b.sentence.index || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

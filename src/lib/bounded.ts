@@ -19,9 +19,9 @@ export const MATRIX_ROWS = 40;
 /** Most sources (columns) in a coverage matrix. */
 export const MATRIX_COLUMNS = 20;
 /** Most distinct values a one-line conflict summary names. */
-export const CONFLICT_VALUES = 3;
+const CONFLICT_VALUES = 3;
 /** Most distinct sentences quoted on a claim page ("What each source says"). */
-export const WORDINGS_CAP = 20;
+const WORDINGS_CAP = 20;
 /** Most sources named under one quoted sentence. */
 export const NAMES_CAP = 20;
 /** Most sources in a claim page's ClaimReview `appearance` list (and other wordings of a quote). */

@@ -130,11 +130,6 @@ export function claimsAt<C extends AnyClaim>(claims: readonly C[], source: strin
   return claims.filter((c) => c.appearances.some((a) => sourceIs(a.source, source) && squash(a.sentence).includes(squash(phrase))));
 }
 
-/** Claims whose text, or any appearance's sentence, contains every word given. */
-export function claimsWith<C extends AnyClaim>(claims: readonly C[], ...words: string[]): C[] {
-  return claims.filter((c) => [c.text, ...c.appearances.map((a) => a.sentence)].some((t) => words.every((w) => squash(t).includes(squash(w)))));
-}
-
 /**
  * Where each source states one fact: source prefix → phrases, any of which identifies a sentence
  * of that source that states it.

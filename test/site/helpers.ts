@@ -24,7 +24,7 @@ export async function readAllPages(outDir: string): Promise<Page[]> {
 }
 
 /** The site-root path a page is served at: `claims/x/index.html` → `/claims/x/`. */
-export function servedPath(file: string, base = '/'): string {
+function servedPath(file: string, base = '/'): string {
   return base + file.replace(/index\.html$/, '');
 }
 
