@@ -114,8 +114,16 @@ export function renderKeptSource(article: SegmentedArticle, index: ClaimIndex, c
 /** The cleaned text as Markdown: headings, paragraphs, and `:claim[…]{#sN claims status}` directives. */
 function annotate(article: SegmentedArticle, bySentence: ReadonlyMap<number, readonly ClaimOut[]>): string {
   const children: RootContent[] = [];
+  // Blocks and sentences are both in text order: walk them together, not every sentence per block.
+  const { sentences } = article;
+  let first = 0;
   for (const block of article.blocks) {
-    const inside = article.sentences.filter((s) => s.start >= block.start && s.end <= block.end);
+    while (first < sentences.length && (sentences[first]?.start ?? 0) < block.start) first++;
+    const inside: typeof sentences = [];
+    for (let i = first; i < sentences.length && (sentences[i]?.start ?? 0) <= block.end; i++) {
+      const s = sentences[i];
+      if (s && s.end <= block.end) inside.push(s);
+    }
     const phrasing: PhrasingContent[] = [];
     let cursor = block.start;
     for (const s of inside) {
