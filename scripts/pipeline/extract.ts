@@ -28,17 +28,17 @@ export function learnPeople(articles: readonly SegmentedArticle[], cache?: Pipel
 /** The mentions of one article, in reading order. */
 export function extract(article: SegmentedArticle, people: PeopleRegistry): Mention[] {
   const mentions: Mention[] = [];
-  const quotes = article.blocks.flatMap((b) => findQuotes(b.text).map((q) => ({ start: q.start + b.start, end: q.end + b.start })));
+  const quotesIn = quoteFinder(article);
   let previousSpeaker: string | null = null;
   let lastPerson: string | null = null;
   let lastQuoteSpeaker: { speaker: string; end: number } | null = null;
   const covered = new Set<number>();
-  for (const sentence of article.sentences) {
+  article.sentences.forEach((sentence, at) => {
     if (sentence.kind === 'heading') {
       previousSpeaker = null;
-      continue;
+      return;
     }
-    const inside = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+    const inside = quotesIn(sentence.start, sentence.end);
     const outside = maskQuotes(sentence, inside);
     const names = people.find(sentence.text).filter((n) => outside.slice(n.start, n.end).trim() !== '');
     const speaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson);
@@ -46,12 +46,17 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     if (!covered.has(sentence.index)) {
       if (long) {
         // A quote may run over several sentences; its attribution can sit in any of them.
-        const span = article.sentences.filter((s) => s.kind === 'body' && s.start < long.end && s.end > long.start);
+        // Sentences are in text order and the quote starts in this one: the span runs on from here.
+        const span: Sentence[] = [];
+        for (let i = at; i < article.sentences.length && (article.sentences[i]?.start ?? 0) < long.end; i++) {
+          const s = article.sentences[i];
+          if (s && s.kind === 'body' && s.end > long.start) span.push(s);
+        }
         for (const s of span) covered.add(s.index);
         let quoteSpeaker = speaker;
         for (const s of span.slice(1)) {
           if (quoteSpeaker) break;
-          quoteSpeaker = findSpeaker(maskQuotes(s, inside.concat(quotes.filter((q) => q.start < s.end && q.end > s.start))), people.find(s.text), previousSpeaker ?? lastPerson);
+          quoteSpeaker = findSpeaker(maskQuotes(s, inside.concat(quotesIn(s.start, s.end))), people.find(s.text), previousSpeaker ?? lastPerson);
         }
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
@@ -66,8 +71,29 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
     lastPerson = names.at(-1)?.key ?? lastPerson;
-  }
+  });
   return mentions;
+}
+
+/**
+ * The quoted spans of an article that overlap a stretch of its text, in text order. Quotes are
+ * found per block and blocks are in text order, so only the blocks around the stretch are looked at.
+ */
+function quoteFinder(article: SegmentedArticle): (from: number, to: number) => Array<{ start: number; end: number }> {
+  const blocks = article.blocks.map((b) => ({ start: b.start, end: b.end, quotes: findQuotes(b.text).map((q) => ({ start: q.start + b.start, end: q.end + b.start })) }));
+  return (from, to) => {
+    // The first block that ends after `from` (block ends are in order too).
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((blocks[mid]?.end ?? 0) <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Array<{ start: number; end: number }> = [];
+    for (let i = lo; i < blocks.length && (blocks[i]?.start ?? 0) < to; i++) for (const q of blocks[i]?.quotes ?? []) if (q.start < to && q.end > from) found.push(q);
+    return found;
+  };
 }
 
 function mention(
