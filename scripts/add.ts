@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from './errors.ts';
-import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle } from './pipeline/articles.ts';
+import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, declaredCharset, readArticle } from './pipeline/articles.ts';
 import { hash } from './pipeline/cache.ts';
 import { extractArticle } from './pipeline/html.ts';
 import { sourceId } from './pipeline/ingest.ts';
@@ -161,8 +161,7 @@ function charsetOf(contentType: string): string | null {
 
 /** Decodes page bytes by the declared charset (header, then meta tag), else UTF-8. */
 function decode(bytes: Uint8Array, declared: string | null): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const label = declared ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+  const label = declared ?? declaredCharset(bytes) ?? 'utf-8';
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {

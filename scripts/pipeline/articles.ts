@@ -41,8 +41,11 @@ export function readArticle(id: string, file: string, bytes: Uint8Array, size = 
     text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
     if (utf16) problems.push(problem(file, RULES.articleEncoding, `File is ${utf16.toUpperCase()}; read it as such. Re-save it as UTF-8 to silence this warning.`));
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-    problems.push(problem(file, RULES.articleEncoding, 'File is not valid UTF-8; read it as Windows-1252. Re-save it as UTF-8 to silence this warning.'));
+    // A page says what it is written in; a text file is most often Windows-1252.
+    const declared = /\.html?$/i.test(file) ? supportedCharset(declaredCharset(bytes)) : null;
+    text = new TextDecoder(declared ?? 'windows-1252').decode(bytes);
+    const as = declared ? `${declared}, the charset the page declares` : 'Windows-1252';
+    problems.push(problem(file, RULES.articleEncoding, `File is not valid UTF-8; read it as ${as}. Re-save it as UTF-8 to silence this warning.`));
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return skip(RULES.articleEmpty, 'File is empty; add the article text or delete the file. Skipped.');
@@ -53,6 +56,23 @@ export function readArticle(id: string, file: string, bytes: Uint8Array, size = 
     all.push(problem(file, RULES.articleEmpty, 'No article text was found in the file; add the text or delete the file. Skipped.'));
   }
   return { id, file, ...parsed, problems: all };
+}
+
+/** The charset an HTML page declares in a `<meta>` tag of its first 4 KB, or null. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+}
+
+/** A charset label TextDecoder knows, other than UTF-8 (which has already failed), or null. */
+function supportedCharset(label: string | null): string | null {
+  if (label === null) return null;
+  try {
+    const encoding = new TextDecoder(label).encoding;
+    return encoding === 'utf-8' ? null : label;
+  } catch {
+    return null;
+  }
 }
 
 type Parsed = Pick<RawArticle, 'meta' | 'hasHeadline' | 'blocks' | 'problems'>;

@@ -4,7 +4,7 @@
  * script markup in a .txt, executable `---js` frontmatter (refused and never run), and a 1 MB
  * single paragraph. Nothing may throw; every refusal is a problem with its rule id.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +94,16 @@ describe('hostile articles, stage by stage', () => {
     const a = segment(clean(raw));
     const m = extract(a, learnPeople([a]));
     expect(personKey(m.find((x) => x.kind === 'quote')?.speaker ?? '')).toBe('lahti');
+  });
+
+  it('reads a page in another charset as the charset it declares', () => {
+    const bytes = readFileSync(path.join(import.meta.dirname, '../fixtures/encodings/shift-jis.html'));
+    const raw = readArticle('tokyo', 'articles/tokyo.html', bytes);
+    expect(raw.meta.title).toBe('東京都が防災計画を発表');
+    expect(raw.blocks.join('\n')).toContain('三十か所の避難所を整備し');
+    expect(raw.problems.map((p) => `${p.rule} ${p.fatal}: ${p.message}`)).toEqual([
+      'article-encoding false: File is not valid UTF-8; read it as shift_jis, the charset the page declares. Re-save it as UTF-8 to silence this warning.',
+    ]);
   });
 
   it('survives odd characters in otherwise readable text', () => {
