@@ -30,6 +30,7 @@ export const RULES = {
   duplicateId: 'duplicate-id',
   duplicateOrder: 'duplicate-order',
   orphaned: 'claim-orphaned',
+  unsafeLink: 'unsafe-link',
 } as const;
 export type RuleId = (typeof RULES)[keyof typeof RULES];
 
@@ -51,7 +52,19 @@ export function problem(
 }
 
 /** Rules that only warn: the file is still used. Every other rule stops the build or skips the article. */
-export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned]);
+export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned, RULES.unsafeLink]);
+
+/** Longest part of a value a message quotes: a 10 MB value must not make a 10 MB message. */
+export const QUOTE_MAX = 80;
+
+/** A value as a message quotes it: JSON, cut to QUOTE_MAX characters with "…" when longer. */
+export function quote(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  if (json.length <= QUOTE_MAX) return json;
+  // Never cut inside a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(json[QUOTE_MAX - 1] ?? '') ? QUOTE_MAX - 1 : QUOTE_MAX;
+  return `${json.slice(0, end)}…`;
+}
 
 /**
  * Formats a problem as `file:line:column  rule-id  message`, the way linters do. Whether it is an

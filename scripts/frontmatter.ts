@@ -99,7 +99,8 @@ export function parseFrontmatter(input: string, file: string): Parsed {
   }
   const raw = parsed.matter;
   const headerLines = countLines(text.slice(0, text.indexOf(raw)));
-  const bodyLine = headerLines + countLines(raw) + 1;
+  // `raw` runs from the opening fence's line break to the closing fence's: fence, lines, fence.
+  const bodyLine = headerLines + countLines(raw) + 3;
   const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
   return withPlaces({ data: data as Record<string, unknown>, content: parsed.content, bodyLine, problems: [] }, raw, headerLines);
 }

@@ -5,7 +5,8 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
-import { RULES, problem } from '../errors.ts';
+import { articleHref } from '../../src/lib/safe-url.ts';
+import { RULES, problem, quote } from '../errors.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { extractArticle } from './html.ts';
 import { normalizeText } from './text.ts';
@@ -117,12 +118,18 @@ function readMarkdown(text: string, file: string): Parsed {
     title = blocks.shift() ?? null;
     hasHeadline = true;
   }
+  const url = str('url');
   return {
-    meta: { title, outlet: str('outlet'), author: str('author'), url: str('url'), published: str('published') },
+    meta: { title, outlet: str('outlet'), author: str('author'), url: articleHref(url), published: str('published') },
     hasHeadline,
     blocks,
-    problems: [],
+    problems: url !== null && articleHref(url) === null ? [unsafeUrl(file, url, fm.locate(['url']))] : [],
   };
+}
+
+/** An article address that is not http(s) (`javascript:` and kin): left out, and reported. */
+function unsafeUrl(file: string, url: string, at: { line: number; column: number }): Problem {
+  return problem(file, RULES.unsafeLink, `Unexpected url ${quote(url)}: only an http(s) address becomes the "Original article" link, so this source has none. Give the article's http(s) address, or remove it.`, at);
 }
 
 /** The lines of a Markdown text's paragraphs and headings, as CommonMark reads them. */
@@ -165,7 +172,7 @@ function readHtml(text: string, file: string): Parsed {
     meta: { title: page.title, outlet: page.outlet, author: page.author, url: page.url, published: page.published },
     hasHeadline: page.title !== null,
     blocks,
-    problems: [],
+    problems: page.refusedUrl === undefined ? [] : [unsafeUrl(file, page.refusedUrl, { line: lineOf(text, page.refusedUrl), column: 1 })],
   };
 }
 
@@ -183,6 +190,15 @@ function refuseScript(text: string, file: string): Parsed | null {
     blocks: [],
     problems: [problem(file, RULES.articleMarkup, 'Text contains script or embedded markup (<script>, <iframe>, event handlers); save the article as clean text or as the full .html page. Skipped.')],
   };
+}
+
+/** The line a page declares an address on: the first whose text, entities decoded, has its scheme. */
+function lineOf(text: string, url: string): number {
+  const scheme = (/^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? url).toLowerCase();
+  const lines = text.split('\n');
+  const numeric = (_: string, hex: string, digits: string) => String.fromCodePoint(Math.min(Number.parseInt(digits, hex ? 16 : 10), 0x10ffff));
+  const at = lines.findIndex((line) => line.replace(/&#(x?)([0-9a-f]{1,7});?/gi, numeric).replace(/\s+/g, '').toLowerCase().includes(scheme));
+  return at + 1 || 1;
 }
 
 function stripTags(text: string): string {

@@ -4,6 +4,7 @@
  * tags, then the canonical link. Pure; used by html.ts.
  */
 import { parseHTML } from 'linkedom';
+import { articleHref } from '../../src/lib/safe-url.ts';
 import { oneLine as normalizeText } from './text.ts';
 
 export function clean(value: string | null | undefined): string | null {
@@ -69,7 +70,11 @@ interface PageMeta {
 
 const ARTICLE_TYPE = /(Article|^ReportageNews|^BlogPosting|^LiveBlogPosting|^Report)$/;
 
-export function readMetadata(document: Document, givenUrl: string | null): PageMeta & { titles: string[] } {
+/**
+ * The page's metadata, and the first address it declares that is not http(s) (`refusedUrl`, e.g. a
+ * `javascript:` canonical link): never the source's url, and reported by the caller.
+ */
+export function readMetadata(document: Document, givenUrl: string | null): PageMeta & { titles: string[]; refusedUrl: string | null } {
   const ld = readJsonLd(document);
   const metaContent = (...keys: string[]): string | null => {
     for (const key of keys) {
@@ -87,6 +92,7 @@ export function readMetadata(document: Document, givenUrl: string | null): PageM
     (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
   );
   const titleElement = clean(document.querySelector('title')?.textContent);
+  const urls = [absoluteUrl(ld.url, givenUrl), absoluteUrl(canonical?.getAttribute('href')?.trim() || null, givenUrl), absoluteUrl(metaContent('og:url'), givenUrl), givenUrl].filter((u): u is string => u !== null);
   const metaAuthor = metaContent('author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator');
   const titles = [ld.title, metaContent('og:title'), metaContent('twitter:title'), titleElement].filter((t): t is string => t !== null);
   return {
@@ -101,16 +107,19 @@ export function readMetadata(document: Document, givenUrl: string | null): PageM
     published:
       ld.published ??
       isoDate(metaContent('article:published_time', 'datepublished', 'date', 'dc.date', 'pubdate', 'publishdate', 'og:published_time')),
-    url: absoluteUrl(ld.url, givenUrl) ?? absoluteUrl(clean(canonical?.getAttribute('href')), givenUrl) ?? absoluteUrl(metaContent('og:url'), givenUrl) ?? givenUrl,
+    url: urls.find((u) => articleHref(u) !== null) ?? null,
+    refusedUrl: urls.find((u) => articleHref(u) === null) ?? null,
   };
 }
 
+/** A declared address resolved against the page's own (any scheme; the caller decides); null when not a URL. */
 function absoluteUrl(value: string | null, base: string | null): string | null {
   if (value === null) return null;
   try {
     return new URL(value, base ?? undefined).href;
   } catch {
-    return null;
+    // Something before a colon reads as a scheme (`java script:`): not an address, but reported.
+    return /^[^/?#]*:/.test(value) ? value : null;
   }
 }
 

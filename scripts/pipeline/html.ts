@@ -18,7 +18,10 @@ export interface ExtractedArticle {
   author: string | null;
   /** As the page gives it, trimmed to `YYYY-MM-DD` when it parses as a date. */
   published: string | null;
+  /** The page's http(s) address, never any other scheme. */
   url: string | null;
+  /** The first address the page declares that is not http(s) (a `javascript:` canonical link), to report; absent when none. */
+  refusedUrl?: string;
   /** Paragraphs, headings, list items and quoted paragraphs, in reading order, normalised. */
   blocks: string[];
   /** False when the page has no readable article (a section front, an empty or broken file). */
@@ -73,6 +76,7 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
     author: meta.author ?? personName(readabilityMeta.byline),
     published: meta.published ?? isoDate(readabilityMeta.publishedTime),
     url: meta.url,
+    ...(meta.refusedUrl === null ? {} : { refusedUrl: meta.refusedUrl }),
     blocks,
     isArticle: prose >= MIN_ARTICLE_CHARS && !teaserList,
   };

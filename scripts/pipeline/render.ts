@@ -56,7 +56,7 @@ export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string 
       json: Buffer.from(json),
       source,
       content: note.replace(/\r\n?/g, '\n'),
-      bodyLine: countLines(raw) + 1,
+      bodyLine: countLines(raw) + 3,
       comments: leadingComments(`\n${CLAIM_HEADER}`),
     });
   }

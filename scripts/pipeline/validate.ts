@@ -21,6 +21,7 @@ import { RULES, problem } from '../errors.ts';
 import type { ContentInput, CuratedFile } from './ingest.ts';
 import type { PreviousClaim } from './identify.ts';
 import type { Problem } from './types.ts';
+import { bodyLinkProblems, correctionsProblem } from './links.ts';
 import { CLAIM_HEADER_LINES } from './render.ts';
 
 /** A maintainer's claim file: their edits, their note, and the evidence the last run wrote. */
@@ -52,7 +53,10 @@ export function validate(input: ContentInput): Curated {
       problems.push(problem(file.file, RULES.frontmatterComment, `Unexpected YAML comment \`${c.text.trim()}\`: the generator rewrites this frontmatter and would drop it. Move the text into the note below the closing \`---\`.`, c));
     }
   }
+  for (const file of [input.site, ...input.pillars, ...input.claims]) problems.push(...bodyLinkProblems(file));
   const site = parse(siteSchema, input.site, problems) ?? siteSchema.parse({ title: 'Untitled', description: 'Untitled' });
+  const corrections = correctionsProblem(input.site, site.corrections);
+  if (corrections) problems.push(corrections);
   const pillars = input.pillars.flatMap((file) => {
     const data = parse(pillarSchema, file, problems);
     return data ? [{ ...data, id: file.id, body: file.content.trim() }] : [];

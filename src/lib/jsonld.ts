@@ -3,6 +3,7 @@
  * facts only from the content (no invented dates, outlets or URLs).
  */
 import type { Claim, Source, Verdict } from '../schema.ts';
+import { articleHref } from './safe-url.ts';
 import { corroborationLabel } from './status.ts';
 
 export interface ClaimReviewInput {
@@ -44,13 +45,14 @@ export function buildClaimReview(input: ClaimReviewInput): Record<string, unknow
 }
 
 function creativeWork(source: Source, sentenceUrl: string): Record<string, unknown> {
-  const work: Record<string, unknown> = { '@type': 'CreativeWork', url: source.url ?? sentenceUrl };
+  const url = articleHref(source.url);
+  const work: Record<string, unknown> = { '@type': 'CreativeWork', url: url ?? sentenceUrl };
   if (source.headline) work['headline'] = source.title;
   else work['name'] = source.title;
   if (source.published) work['datePublished'] = source.published;
   if (source.author) work['author'] = { '@type': 'Person', name: source.author };
   if (source.outlet) work['publisher'] = { '@type': 'Organization', name: source.outlet };
-  if (source.url) work['sameAs'] = sentenceUrl;
+  if (url) work['sameAs'] = sentenceUrl;
   return work;
 }
 

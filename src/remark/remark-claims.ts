@@ -1,14 +1,18 @@
 /**
  * remark plugin: renders the `:claim[sentence]{#s12 claims="a b" status="disputed"}` directives of
  * a cleaned source as anchored, status-highlighted spans that link to their claim, and keeps every
- * other piece of article text literal (stray directives and raw HTML are shown as written).
+ * other piece of article text literal (stray directives and raw HTML are shown as written), and
+ * shows a link whose target is not http(s) or mailto (`javascript:` and kin) as the text it was
+ * written as, in every Markdown the site renders (notes, the intro, pillar bodies, sources).
  * Top-level (`#`) headings of a body become `##`: the page around it owns the `h1`.
  */
 import type { PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Node } from 'unist';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { normaliseBase } from '../lib/base.ts';
+import { unsafeLinks } from '../lib/safe-url.ts';
 import { STATUS_INFO } from '../lib/status.ts';
 import { STATUSES, type Status } from '../schema.ts';
 
@@ -34,6 +38,8 @@ export default function remarkClaims(options: RemarkClaimsOptions = {}) {
   const claimHref = options.claimHref ?? ((id: string) => `${base}claims/${id}/`);
   return (tree: Root, file: VFile) => {
     const source = String(file.value ?? '');
+    const unsafe = new Set<unknown>(unsafeLinks(tree));
+    const unsafeDefinitions = new Set([...unsafe].flatMap((n) => ((n as { type: string }).type === 'definition' ? [(n as { identifier: string }).identifier] : [])));
     visit(tree, (node, index, parent) => {
       if (node.type === 'heading' && node.depth === 1) {
         // Pages own their h1; a body's top-level headings sit under it.
@@ -41,6 +47,12 @@ export default function remarkClaims(options: RemarkClaimsOptions = {}) {
         return;
       }
       if (!parent || index === undefined) return;
+      if (unsafe.has(node) || ((node.type === 'linkReference' || node.type === 'imageReference') && unsafeDefinitions.has(node.identifier))) {
+        // Never a link: shown as the Markdown it was written as.
+        const text = asWritten(node, source, '');
+        (parent.children as RootContent[])[index] = node.type === 'definition' ? ({ type: 'paragraph', children: [text] } as RootContent) : text;
+        return SKIP;
+      }
       if (node.type === 'html') {
         // Article text is data, never markup: show tags as typed.
         (parent.children as RootContent[])[index] = { type: 'text', value: node.value } as Text;
@@ -99,10 +111,14 @@ function claimSpan(node: TextDirective, claimHref: (id: string) => string | null
 
 /** Puts a directive back as the text it was written as (e.g. "BREAKING:Rome" in an article). */
 function literal(node: Directive, source: string): RootContent {
+  const text = asWritten(node, source, `:${node.name}`);
+  return node.type === 'textDirective' ? text : ({ type: 'paragraph', children: [text] } as RootContent);
+}
+
+/** A node's source text as a text node (`fallback` when the tree has no positions). */
+function asWritten(node: Node, source: string, fallback: string): Text {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  const value = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
-  const text: Text = { type: 'text', value };
-  return node.type === 'textDirective' ? text : ({ type: 'paragraph', children: [text] } as RootContent);
+  return { type: 'text', value: start !== undefined && end !== undefined ? source.slice(start, end) : fallback };
 }
 

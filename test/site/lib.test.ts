@@ -183,3 +183,27 @@ describe('labels and JSON-LD', () => {
     expect(JSON.parse(jsonLdScript(review)).claimReviewed).toBe('</script><b>');
   });
 });
+
+describe('safe links', () => {
+  test('only http(s) is an article link, whatever the case, spaces or tabs', async () => {
+    const { articleHref, contactHref } = await import('../../src/lib/safe-url.ts');
+    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', '&#106;avascript:alert(1)', 'data:text/html,x', 'vbscript:x', '/relative', 'mailto:a@b.c']) {
+      expect(articleHref(url), url).toBeNull();
+    }
+    expect(articleHref(' https://example.com/a')).toBe('https://example.com/a');
+    expect(contactHref('desk@example.com')).toBe('mailto:desk@example.com');
+    expect(contactHref('https://example.com/corrections')).toBe('https://example.com/corrections');
+    expect(contactHref('javascript:alert(1)//@x')).toBeNull();
+    expect(contactHref('javascript:alert(1)')).toBeNull();
+  });
+
+  test('ClaimReview never names a javascript: address', () => {
+    const source = { title: 'T', headline: true, outlet: null, author: null, url: 'javascript:alert(1)', published: null, file: 'articles/t.txt', sentences: 1, claims: [], removed: [] };
+    const review = buildClaimReview({
+      claim: { text: 'x', kind: 'statement', speaker: null } as unknown as Claim,
+      pageUrl: 'https://site/claims/x/', siteUrl: 'https://site/', publisher: 'P', published: null, verdict: null,
+      appearances: [{ source, sentenceUrl: 'https://site/sources/t/#s0' }], totalSources: 1,
+    } as unknown as Parameters<typeof buildClaimReview>[0]);
+    expect(JSON.stringify(review)).not.toContain('javascript:');
+  });
+});

@@ -49,3 +49,21 @@ describe('remarkClaims', () => {
     }
   });
 });
+
+describe('links that are not http(s) or mailto', () => {
+  test('are shown as the Markdown they were written as, never as links', async () => {
+    const html = await render(
+      'A [x](javascript:alert(1)), [y](  JavaScript:alert(2)), [z](&#106;avascript:alert(3)), <javascript:alert(4)>, ![i](data:text/html,x) and [r][ref].\n\n[ref]: vbscript:alert(5)\n\nFine: [w](https://example.com/a), [m](mailto:desk@example.com), [here](/claims/x/), [s](#s12).',
+    );
+    expect(html).not.toMatch(/<a[^>]+href="(?!https:|mailto:|\/claims|#s12)/);
+    expect(html).not.toMatch(/(href|src)="[^"]*(script|data):/i);
+    expect(html).toContain('[x](javascript:alert(1))');
+    expect(html).toContain('&#x3C;javascript:alert(4)>');
+    expect(html).toContain('[r][ref]');
+    expect(html).toContain('<p>[ref]: vbscript:alert(5)</p>');
+    expect(html).toContain('<a href="https://example.com/a">w</a>');
+    expect(html).toContain('<a href="mailto:desk@example.com">m</a>');
+    expect(html).toContain('<a href="/claims/x/">here</a>');
+    expect(html).not.toContain('<img');
+  });
+});
