@@ -4,6 +4,7 @@
  * configuration mistakes throw `UserError` at once.
  */
 import type { Problem } from './pipeline/types.ts';
+import { compareText } from '../src/lib/sort.ts';
 
 /** A mistake in how Triangulate was called or configured; its message says how to fix it. */
 export class UserError extends Error {
@@ -78,6 +79,6 @@ export function formatProblem(p: Problem): string {
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule),
   );
 }

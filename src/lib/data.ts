@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { firstSentences } from './coverage.ts';
+import { compareText } from './sort.ts';
 import { DEFAULT_VERDICTS, STATUSES, mergeChain, type Claim, type Site, type Source, type Verdict } from '../schema.ts';
 
 /** A pillar of the framework, with its claims (listed ones only, in reading order). */
@@ -94,7 +95,7 @@ async function compute(): Promise<SiteData> {
   };
   const verdictById = new Map(site.verdicts.map((v) => [v.id, v]));
 
-  const sortedSources = [...sourceEntries].sort((a, b) => a.id.localeCompare(b.id));
+  const sortedSources = [...sourceEntries].sort((a, b) => compareText(a.id, b.id));
   const outletCount = new Map<string, number>();
   for (const s of sortedSources) if (s.data.outlet) outletCount.set(s.data.outlet, (outletCount.get(s.data.outlet) ?? 0) + 1);
   const sources: SourceView[] = sortedSources.map((entry) => ({
@@ -107,7 +108,7 @@ async function compute(): Promise<SiteData> {
   const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
 
   const pillars: PillarView[] = [...pillarEntries]
-    .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
+    .sort((a, b) => a.data.order - b.data.order || compareText(a.id, b.id))
     .map((entry) => ({ id: entry.id, entry, title: entry.data.title, order: entry.data.order, claims: [] }));
   const pillarById = new Map(pillars.map((p) => [p.id, p]));
 
@@ -162,7 +163,7 @@ function readingOrder(a: ClaimView, b: ClaimView): number {
     Number(a.data.orphaned) - Number(b.data.orphaned) ||
     STATUSES.indexOf(a.data.status) - STATUSES.indexOf(b.data.status) ||
     b.sourceIds.length - a.sourceIds.length ||
-    a.id.localeCompare(b.id)
+    compareText(a.id, b.id)
   );
 }
 
