@@ -16,7 +16,8 @@ Commands
   build     pipeline, then the static site and its search index
   dev       pipeline, then Astro's dev server; edits re-run the pipeline
   add       save an article: npm run add -- <url or file>
-  eval      measure extraction or sentence splitting: npm run eval -- <extraction|sentences> --dir DIR
+  eval      measure extraction, sentence splitting or claim matching: npm run eval -- <extraction|sentences|claims> --dir DIR
+            (claims also takes --event NAME, --mode text|pages, --json FILE, --explain)
 
 Options
   --content DIR   content root (default: content)
@@ -57,6 +58,10 @@ async function main(argv: string[]): Promise<number | null> {
       base: { type: 'string' },
       dir: { type: 'string' },
       port: { type: 'string' },
+      event: { type: 'string' },
+      mode: { type: 'string' },
+      json: { type: 'string' },
+      explain: { type: 'boolean', default: false },
     },
   });
   const root = path.resolve(values.content);
@@ -92,10 +97,23 @@ async function main(argv: string[]): Promise<number | null> {
     }
     case 'eval': {
       const what = positionals[0];
+      if (what === 'claims') {
+        if (values.mode !== undefined && values.mode !== 'text' && values.mode !== 'pages') throw new UserError(`Unknown mode "${values.mode}". Use --mode text or --mode pages.`);
+        const dir = values.dir ?? '../shared/eval/events';
+        await (await import('./eval/claims.ts')).evalClaims({
+          dir: path.resolve(dir),
+          explicit: values.dir !== undefined,
+          event: values.event,
+          mode: values.mode,
+          json: values.json === undefined ? undefined : path.resolve(values.json),
+          explain: values.explain,
+        });
+        return 0;
+      }
       const dir = path.resolve(values.dir ?? (what === 'extraction' ? '../shared/eval/extraction' : '../shared/eval/sentences'));
       if (what === 'extraction') await (await import('./eval/extraction.ts')).evalExtraction(dir);
       else if (what === 'sentences') await (await import('./eval/sentences.ts')).evalSentences(dir);
-      else throw new UserError(`Unknown eval "${what ?? ''}". Use: npm run eval -- extraction --dir DIR, or npm run eval -- sentences --dir DIR`);
+      else throw new UserError(`Unknown eval "${what ?? ''}". Use: npm run eval -- extraction --dir DIR, npm run eval -- sentences --dir DIR, or npm run eval -- claims --dir DIR`);
       return 0;
     }
     default:
