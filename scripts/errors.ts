@@ -24,6 +24,8 @@ export const RULES = {
   schema: 'schema',
   unknownField: 'unknown-field',
   frontmatterComment: 'frontmatter-comment',
+  frontmatterAlias: 'frontmatter-alias',
+  metadataTooLong: 'metadata-too-long',
   unknownPillar: 'unknown-pillar',
   unknownVerdict: 'unknown-verdict',
   mergeMissing: 'merge-missing',
@@ -53,7 +55,7 @@ export function problem(
 }
 
 /** Rules that only warn: the file is still used. Every other rule stops the build or skips the article. */
-export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned, RULES.unsafeLink]);
+export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned, RULES.unsafeLink, RULES.metadataTooLong]);
 
 /** Longest part of a value a message quotes: a 10 MB value must not make a 10 MB message. */
 export const QUOTE_MAX = 80;

@@ -25,8 +25,9 @@ const yamlEngine = {
       return (YAML.parse(source, { schema: 'core', uniqueKeys: false }) ?? {}) as object;
     }
   },
+  // Repeated objects are written out, never as anchors and aliases: curated files refuse those.
   stringify: (data: object): string =>
-    YAML.stringify(data, { schema: 'core', lineWidth: 0, blockQuote: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }),
+    YAML.stringify(data, { schema: 'core', lineWidth: 0, blockQuote: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', aliasDuplicateObjects: false }),
 };
 
 const OPTIONS = {
@@ -50,8 +51,11 @@ export interface Parsed {
 
 const FENCE = /^---[ \t]*([A-Za-z]*)[ \t]*\r?\n/;
 
-/** Parses a Markdown file's frontmatter, reporting problems instead of throwing. */
-export function parseFrontmatter(input: string, file: string): Parsed {
+/**
+ * Parses a Markdown file's frontmatter, reporting problems instead of throwing. `refuseAliases`
+ * (for the files maintainers curate) reports YAML anchors and aliases instead of expanding them.
+ */
+export function parseFrontmatter(input: string, file: string, options: { refuseAliases?: boolean } = {}): Parsed {
   // A byte-order mark (Windows editors) would hide the fence; CRLF would leave `\r` in every value.
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fence = FENCE.exec(text);
@@ -79,6 +83,19 @@ export function parseFrontmatter(input: string, file: string): Parsed {
         ),
       ],
     };
+  }
+  if (options.refuseAliases) {
+    const found = findAlias(text.slice(fence[0].length - 1, closingFence(text)));
+    if (found) {
+      const kind = found.text.startsWith('&') ? 'anchor' : 'alias';
+      return {
+        ...none,
+        content: '',
+        problems: [
+          problem(file, RULES.frontmatterAlias, `Unexpected YAML ${kind} \`${found.text.slice(0, 40)}\`: anchors and aliases (\`*name\`) are refused in site.md, pillars/ and claims/, since a few of them can expand into gigabytes. Write each value out in full.`, found),
+        ],
+      };
+    }
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -156,6 +173,36 @@ export function withPlaces(parsed: ParsedData, raw: string, headerLines: number,
       return comments;
     },
   };
+}
+
+/** Where the closing fence's line starts (gray-matter's rule: the first line starting `---`), or the end. */
+function closingFence(text: string): number {
+  const at = text.indexOf('\n---', 3);
+  return at === -1 ? text.length : at;
+}
+
+/** An anchor might start here: `&` or `*` at a token's start, followed by a name. */
+const MAYBE_ALIAS = /(^|[\s[\]{},:?-])[&*][^\s,[\]{}]/;
+
+/** The first YAML anchor or alias of a frontmatter (from its opening fence's line break), with its place. */
+function findAlias(raw: string): { text: string; line: number; column: number } | null {
+  // Nearly every file has none; only a possible one costs a lexer pass.
+  if (!MAYBE_ALIAS.test(raw)) return null;
+  let line = 1;
+  let lineStart = 0;
+  let offset = 0;
+  for (const token of new YAML.Lexer().lex(raw)) {
+    const type = YAML.CST.tokenType(token);
+    if (type === 'anchor' || type === 'alias') return { text: token.trim(), line, column: offset - lineStart + 1 };
+    // The lexer's control tokens (document start, scalar marker) are not characters of the source.
+    if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end' || type === 'byte-order-mark') continue;
+    for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = offset + i + 1;
+    }
+    offset += token.length;
+  }
+  return null;
 }
 
 /** YAML comments of a frontmatter, with their place in the file. */

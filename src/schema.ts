@@ -5,6 +5,13 @@
  */
 import { z } from 'astro/zod';
 
+/**
+ * The longest text a maintainer's field may hold, in characters: anything longer is a paste gone
+ * wrong (a 5 MB title made a 188 MB site). Articles' metadata is cut to the same limits.
+ */
+export const LIMITS = { title: 300, text: 2000, name: 200, id: 200, url: 2048, keywords: 1000 } as const;
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+
 /** How many sources back a claim, computed by the generator. */
 export const STATUSES = ['corroborated', 'single-source', 'disputed'] as const;
 export const statusSchema = z.enum(STATUSES);
@@ -12,9 +19,9 @@ export type Status = z.infer<typeof statusSchema>;
 
 /** A rung of the verdict scale a maintainer can give a claim. */
 export const verdictSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug such as "accurate"'),
-  label: z.string().min(1),
-  description: z.string().default(''),
+  id: text(LIMITS.id).regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase slug such as "accurate"'),
+  label: text(LIMITS.name).min(1),
+  description: text(LIMITS.text).default(''),
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
@@ -39,24 +46,24 @@ export const isoDate = z.preprocess(
 
 /** `site.md`: the microsite's name and the maintainer's choices that apply to every page. */
 export const siteSchema = z.object({
-  title: z.string().min(1),
-  description: z.string().min(1),
+  title: text(LIMITS.title).min(1),
+  description: text(LIMITS.text).min(1),
   /** Who publishes the reviews (ClaimReview `author`). */
-  publisher: z.string().default('Triangulate'),
+  publisher: text(LIMITS.name).default('Triangulate'),
   /** Date the reviews were published (YYYY-MM-DD), for ClaimReview and the feed; never invented. */
   published: isoDate.nullable().default(null),
   /** Where readers send corrections (an email address or a URL), named by the corrections policy. */
-  corrections: z.string().min(1).nullable().default(null),
+  corrections: text(LIMITS.url).min(1).nullable().default(null),
   verdicts: z.array(verdictSchema).min(1).default(DEFAULT_VERDICTS),
 });
 export type Site = z.infer<typeof siteSchema>;
 
 /** `pillars/<id>.md`: one part of the framework the event is about. */
 export const pillarSchema = z.object({
-  title: z.string().min(1),
+  title: text(LIMITS.title).min(1),
   order: z.number().int().min(1),
-  keywords: z.array(z.string().min(1)).min(1),
-  summary: z.string().optional(),
+  keywords: z.array(text(LIMITS.name).min(1)).min(1).max(LIMITS.keywords, `at most ${LIMITS.keywords} keywords`),
+  summary: text(LIMITS.text).optional(),
 });
 export type Pillar = z.infer<typeof pillarSchema>;
 
@@ -124,10 +131,10 @@ export type Variant = z.infer<typeof variantSchema>;
 
 /** Frontmatter fields of a claim that belong to the maintainer; the generator never changes them. */
 export const claimEditsSchema = z.object({
-  verdict: z.string().nullable().default(null),
-  pillar: z.string().nullable().default(null),
+  verdict: text(LIMITS.id).nullable().default(null),
+  pillar: text(LIMITS.id).nullable().default(null),
   hidden: z.boolean().default(false),
-  mergeInto: z.string().nullable().default(null),
+  mergeInto: text(LIMITS.id).nullable().default(null),
 });
 export type ClaimEdits = z.infer<typeof claimEditsSchema>;
 export const MAINTAINER_FIELDS = ['verdict', 'pillar', 'hidden', 'mergeInto'] as const;

@@ -5,6 +5,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
+import { LIMITS } from '../../src/schema.ts';
 import { articleHref } from '../../src/lib/safe-url.ts';
 import { RULES, problem, quote } from '../errors.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
@@ -119,12 +120,30 @@ function readMarkdown(text: string, file: string): Parsed {
     hasHeadline = true;
   }
   const url = str('url');
-  return {
-    meta: { title, outlet: str('outlet'), author: str('author'), url: articleHref(url), published: str('published') },
-    hasHeadline,
-    blocks,
-    problems: url !== null && articleHref(url) === null ? [unsafeUrl(file, url, fm.locate(['url']))] : [],
-  };
+  const problems = url !== null && articleHref(url) === null ? [unsafeUrl(file, url, fm.locate(['url']))] : [];
+  const meta = capMeta({ title, outlet: str('outlet'), author: str('author'), url: articleHref(url), published: str('published') }, file, (key) => fm.locate([key]), problems);
+  return { meta, hasHeadline, blocks, problems };
+}
+
+/** The most characters each metadata field keeps. */
+const META_LIMITS: Record<keyof ArticleMeta, number> = { title: LIMITS.title, outlet: LIMITS.name, author: LIMITS.name, url: LIMITS.url, published: LIMITS.name };
+
+/**
+ * Metadata cut to its limits, each cut reported: a 5 MB title would otherwise be on every page
+ * that lists the source. An address is dropped rather than cut, since a cut one leads elsewhere.
+ */
+function capMeta(meta: ArticleMeta, file: string, locate: (key: string) => { line: number; column: number }, problems: Problem[]): ArticleMeta {
+  const out = { ...meta };
+  for (const key of Object.keys(META_LIMITS) as Array<keyof ArticleMeta>) {
+    const value = out[key];
+    const max = META_LIMITS[key];
+    if (value === null || value.length <= max) continue;
+    const cut = /[\uD800-\uDBFF]/.test(value[max - 2] ?? '') ? max - 2 : max - 1;
+    out[key] = key === 'url' ? null : `${value.slice(0, cut).trimEnd()}…`;
+    const what = key === 'url' ? 'so it is left out' : `so it is cut to ${max}`;
+    problems.push(problem(file, RULES.metadataTooLong, `Unexpected ${key} of ${value.length.toLocaleString('en-US')} characters: over the ${max}-character limit, ${what}. Shorten it in the file.`, { line: locate(key).line, column: 1 }));
+  }
+  return out;
 }
 
 /** An article address that is not http(s) (`javascript:` and kin): left out, and reported. */
@@ -168,12 +187,9 @@ function readHtml(text: string, file: string): Parsed {
     return { meta: EMPTY_META, hasHeadline: false, blocks: [], problems: [problem(file, RULES.articleNotArticle, 'No article text found in the page (it may be a section front or an error page); save the article page itself. Skipped.')] };
   }
   const blocks = page.blocks.map((b) => normalizeText(b)).filter((b) => b !== '');
-  return {
-    meta: { title: page.title, outlet: page.outlet, author: page.author, url: page.url, published: page.published },
-    hasHeadline: page.title !== null,
-    blocks,
-    problems: page.refusedUrl === undefined ? [] : [unsafeUrl(file, page.refusedUrl, { line: lineOf(text, page.refusedUrl), column: 1 })],
-  };
+  const problems = page.refusedUrl === undefined ? [] : [unsafeUrl(file, page.refusedUrl, { line: lineOf(text, page.refusedUrl), column: 1 })];
+  const meta = capMeta({ title: page.title, outlet: page.outlet, author: page.author, url: page.url, published: page.published }, file, () => ({ line: 1, column: 1 }), problems);
+  return { meta, hasHeadline: page.title !== null, blocks, problems };
 }
 
 /** A line reads as a headline when it is short and does not end like a sentence. */

@@ -17,7 +17,7 @@ import {
   type Pillar,
   type Site,
 } from '../../src/schema.ts';
-import { RULES, problem } from '../errors.ts';
+import { RULES, problem, quote } from '../errors.ts';
 import type { ContentInput, CuratedFile } from './ingest.ts';
 import type { PreviousClaim } from './identify.ts';
 import type { Problem } from './types.ts';
@@ -50,7 +50,7 @@ export function validate(input: ContentInput): Curated {
   for (const file of input.claims) {
     unknownFields(file, Object.keys(claimSchema.shape), problems);
     for (const c of file.comments.filter((c) => !CLAIM_HEADER_LINES.includes(c.text.trim()))) {
-      problems.push(problem(file.file, RULES.frontmatterComment, `Unexpected YAML comment \`${c.text.trim()}\`: the generator rewrites this frontmatter and would drop it. Move the text into the note below the closing \`---\`.`, c));
+      problems.push(problem(file.file, RULES.frontmatterComment, `Unexpected YAML comment \`${c.text.trim().slice(0, 80)}\`: the generator rewrites this frontmatter and would drop it. Move the text into the note below the closing \`---\`.`, c));
     }
   }
   for (const file of [input.site, ...input.pillars, ...input.claims]) problems.push(...bodyLinkProblems(file));
@@ -74,7 +74,7 @@ export function validate(input: ContentInput): Curated {
   const verdictIds = new Set(site.verdicts.map((v) => v.id));
   site.verdicts.forEach((v, i) => {
     if (site.verdicts.findIndex((w) => w.id === v.id) !== i) {
-      problems.push(problem(input.site.file, RULES.duplicateId, `Unexpected second verdict with id "${v.id}": each rung of the scale needs its own id. Rename or remove one.`, input.site.locate(['verdicts', i, 'id'])));
+      problems.push(problem(input.site.file, RULES.duplicateId, `Unexpected second verdict with id ${quote(v.id)}: each rung of the scale needs its own id. Rename or remove one.`, input.site.locate(['verdicts', i, 'id'])));
     }
   });
   const claims = input.claims.flatMap((file) => {
@@ -82,10 +82,10 @@ export function validate(input: ContentInput): Curated {
     if (!edits) return [];
     const at = (field: string) => file.locate([field]);
     if (edits.verdict !== null && !verdictIds.has(edits.verdict)) {
-      problems.push(problem(file.file, RULES.unknownVerdict, `Unexpected verdict "${edits.verdict}", expected one of: ${[...verdictIds].join(', ')}. Use an id from the scale in site.md, or null.`, at('verdict')));
+      problems.push(problem(file.file, RULES.unknownVerdict, `Unexpected verdict ${quote(edits.verdict)}, expected one of: ${[...verdictIds].join(', ')}. Use an id from the scale in site.md, or null.`, at('verdict')));
     }
     if (edits.pillar !== null && !pillarIds.has(edits.pillar)) {
-      problems.push(problem(file.file, RULES.unknownPillar, `Unexpected pillar "${edits.pillar}", expected one of: ${[...pillarIds].join(', ')}. Use the name of a file in pillars/ without .md, or null.`, at('pillar')));
+      problems.push(problem(file.file, RULES.unknownPillar, `Unexpected pillar ${quote(edits.pillar)}, expected one of: ${[...pillarIds].join(', ')}. Use the name of a file in pillars/ without .md, or null.`, at('pillar')));
     }
     const parseAll = (value: unknown) => (Array.isArray(value) ? value.flatMap((a) => appearanceSchema.safeParse(a).data ?? []) : []);
     // An orphaned claim keeps where it was last seen, so it can attach again when its words return.
@@ -102,12 +102,12 @@ export function validate(input: ContentInput): Curated {
     const file = input.claims.find((f) => f.id === c.id);
     const where = file?.locate(['mergeInto']) ?? {};
     if (!ids.has(target) || target === c.id) {
-      problems.push(problem(`claims/${c.id}.md`, RULES.mergeMissing, `Unexpected mergeInto "${target}": ${target === c.id ? 'a claim cannot merge into itself' : `there is no claims/${target}.md`}. Name an existing claim id, or null.`, where));
+      problems.push(problem(`claims/${c.id}.md`, RULES.mergeMissing, `Unexpected mergeInto ${quote(target)}: ${target === c.id ? 'a claim cannot merge into itself' : `there is no claims/${target}.md`}. Name an existing claim id, or null.`, where));
       continue;
     }
     const { chain, cycle } = mergeChain(c.id, (x) => mergeIntoOf.get(x));
     if (cycle !== null) {
-      problems.push(problem(`claims/${c.id}.md`, RULES.mergeCycle, `Unexpected mergeInto "${target}": the merges go round in a circle (${[c.id, ...chain, cycle].join(' → ')}). Point the last one at a claim that is not merged.`, where));
+      problems.push(problem(`claims/${c.id}.md`, RULES.mergeCycle, `Unexpected mergeInto ${quote(target)}: the merges go round in a circle (${[c.id, ...chain, cycle].join(' → ')}). Point the last one at a claim that is not merged.`, where));
     }
   }
   return { site: { ...site, intro: input.site.content.trim() }, pillars: pillars.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)), claims, problems };
@@ -119,7 +119,7 @@ function unknownFields(file: CuratedFile, known: readonly string[], problems: Pr
   const expected = file.file.startsWith('claims/') ? `${MAINTAINER_FIELDS.join(', ')} (yours) or a field the generator writes` : known.join(', ');
   for (const key of Object.keys(file.data).filter((k) => !known.includes(k))) {
     const near = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2).sort((a, b) => distance(a, key) - distance(b, key))[0];
-    problems.push(problem(file.file, RULES.unknownField, `Unexpected field \`${key}\`, expected one of: ${expected}.${near ? ` Did you mean \`${near}\`?` : ''} Rename or remove it; anything else belongs in the text below the frontmatter.`, file.locateKey(key)));
+    problems.push(problem(file.file, RULES.unknownField, `Unexpected field \`${key.slice(0, 80)}\`, expected one of: ${expected}.${near ? ` Did you mean \`${near}\`?` : ''} Rename or remove it; anything else belongs in the text below the frontmatter.`, file.locateKey(key)));
   }
 }
 
@@ -168,7 +168,7 @@ function parse<T extends z.ZodType>(schema: T, file: CuratedFile, problems: Prob
         RULES.schema,
         received === undefined
           ? `**${field}**: missing. Add \`${key}:\` to the frontmatter.${example}`
-          : `**${field}**: ${expected}. Received: ${JSON.stringify(received)}.${typeof received !== 'string' && /expected string/.test(expected) ? ' Put text in quotes.' : ''}${example}`,
+          : `**${field}**: ${expected}. Received: ${quote(received)}.${typeof received !== 'string' && /expected string/.test(expected) ? ' Put text in quotes.' : ''}${example}`,
         file.locate(path),
       ),
     );
