@@ -2,7 +2,7 @@
  * Gives each claim the pillar of the framework it belongs to, from the pillars' own keywords and
  * text as the content root declares them, or none when nothing fits.
  */
-import { SYNONYMS, canonicalPhrases } from './lexicon.ts';
+import { SYNONYMS, canonicalPhrases } from './lang/en/lexicon.ts';
 import { SETTINGS } from './settings.ts';
 import { contentStems } from './text.ts';
 import type { DraftClaim } from './types.ts';

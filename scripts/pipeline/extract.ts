@@ -3,7 +3,7 @@
  * ("he said" resolved to the person named before), the people they name and the values they state.
  */
 import type { PipelineCache } from './cache.ts';
-import { PRONOUN, SPEECH_VERBS, SYNONYMS, canonicalPhrases } from './lexicon.ts';
+import { PRONOUN, SPEECH_VERBS, SYNONYMS, canonicalPhrases } from './lang/en/lexicon.ts';
 import { PeopleRegistry, type NameHit } from './people.ts';
 import { findQuotes, wordCount } from './quotes.ts';
 import { SETTINGS } from './settings.ts';

@@ -12,7 +12,7 @@ import { assemble } from './assemble.ts';
 import { foldMerges, ownEvidence } from './fold.ts';
 import { identify } from './identify.ts';
 import { ingest } from './ingest.ts';
-import { match } from './match.ts';
+import { match } from './match/index.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
 import { indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut } from './render.ts';

@@ -124,7 +124,8 @@ function pipelineVersion(): Promise<string> {
   version ??= (async () => {
     const here = import.meta.dirname;
     const project = path.resolve(here, '../..');
-    const stages = (await readdir(here)).filter((n) => n.endsWith('.ts')).sort().map((n) => path.join(here, n));
+    // Every module of the pipeline, in its stage folders too: a change anywhere invalidates the cache.
+    const stages = (await readdir(here, { recursive: true })).filter((n) => n.endsWith('.ts')).sort().map((n) => path.join(here, n));
     const others = ['scripts/frontmatter.ts', 'scripts/errors.ts', 'src/schema.ts', 'package-lock.json'].map((f) => path.join(project, f));
     const texts = await Promise.all([...stages, ...others].map((f) => readFile(f, 'utf8').catch(() => '')));
     return hash(`${process.version}\u0000${texts.join('\u0000')}`);

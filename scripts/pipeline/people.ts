@@ -3,7 +3,7 @@
  * "Petrovsky" and "Mayor Petrovsky" are one person, keyed by their folded surname and shown by
  * the fullest name any source gives.
  */
-import { NOT_PERSON, TITLES } from './lexicon.ts';
+import { NOT_PERSON, TITLES } from './lang/en/lexicon.ts';
 import { fold } from './text.ts';
 
 /** A person named in a text, with where the name stands. */

@@ -3,7 +3,7 @@
  * so that "more than 30" and "35" agree while "Monday" and "Tuesday" do not.
  */
 import { isStopword, stem } from './text.ts';
-import { SYNONYMS } from './lexicon.ts';
+import { SYNONYMS } from './lang/en/lexicon.ts';
 import type { Value } from './types.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

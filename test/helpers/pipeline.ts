@@ -16,7 +16,7 @@ import { readArticle } from '../../scripts/pipeline/articles.ts';
 import { clean } from '../../scripts/pipeline/clean.ts';
 import { segment } from '../../scripts/pipeline/segment.ts';
 import { extract, learnPeople } from '../../scripts/pipeline/extract.ts';
-import { match } from '../../scripts/pipeline/match.ts';
+import { match } from '../../scripts/pipeline/match/index.ts';
 import { compare } from '../../scripts/pipeline/compare.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle } from '../../scripts/pipeline/types.ts';
 import type { ClaimOut } from '../../scripts/pipeline/render.ts';

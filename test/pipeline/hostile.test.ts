@@ -17,7 +17,7 @@ import { compare } from '../../scripts/pipeline/compare.ts';
 import { extract, learnPeople } from '../../scripts/pipeline/extract.ts';
 import { identify } from '../../scripts/pipeline/identify.ts';
 import { run, type RunResult } from '../../scripts/pipeline/index.ts';
-import { match } from '../../scripts/pipeline/match.ts';
+import { match } from '../../scripts/pipeline/match/index.ts';
 import { personKey } from '../../scripts/pipeline/people.ts';
 import { segment } from '../../scripts/pipeline/segment.ts';
 import { renderClaim, renderSource } from '../../scripts/pipeline/render.ts';

@@ -5,7 +5,7 @@
  * knowledge (pillars, keywords, verdicts) lives in the content root.
  */
 import { createRequire } from 'node:module';
-import { stem } from './text.ts';
+import { stem } from '../../text.ts';
 
 /**
  * Stems of everyday English words ("like", "way", "possible", "year"): the stopwords-iso list,

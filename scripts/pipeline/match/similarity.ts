@@ -3,10 +3,10 @@
  * content stems and stem pairs, and an inverted index over each mention's rarest shared terms so
  * that matching never compares every pair.
  */
-import { SETTINGS } from './settings.ts';
-import { personKey } from './people.ts';
-import { compatible, dimension } from './values.ts';
-import type { Mention } from './types.ts';
+import { SETTINGS } from '../settings.ts';
+import { personKey } from '../people.ts';
+import { compatible, dimension } from '../values.ts';
+import type { Mention } from '../types.ts';
 
 /** How many of a mention's rarest terms index it for candidate pairs. */
 const BLOCKING_TERMS = 10;

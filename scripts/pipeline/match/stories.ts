@@ -4,10 +4,10 @@
  * between its sentences and the others' is a coincidence of words (match.ts keeps such pairs
  * apart, and compares the event's date only among the main story's sources).
  */
-import { SETTINGS } from './settings.ts';
-import { GENERAL_STEMS } from './lexicon.ts';
+import { SETTINGS } from '../settings.ts';
+import { GENERAL_STEMS } from '../lang/en/lexicon.ts';
 import type { Edge } from './cluster.ts';
-import type { Mention } from './types.ts';
+import type { Mention } from '../types.ts';
 
 /** How many sources of the main story a source is compared with to join it. */
 const RELATED_PROBES = 20;

@@ -9,11 +9,11 @@
  * No rule may join two quotes by different speakers or two incompatible figures unless the
  * mentions are otherwise near-identical (then compare reports the conflict).
  */
-import { SETTINGS } from './settings.ts';
+import { SETTINGS } from '../settings.ts';
 import { candidatePairs, conflictBetween, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
-import type { Cluster, Mention } from './types.ts';
+import type { Cluster, Mention } from '../types.ts';
 
 /** Groups mentions into claims. */
 export function match(mentions: readonly Mention[]): Cluster[] {
