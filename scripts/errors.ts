@@ -25,6 +25,7 @@ export const RULES = {
   unknownField: 'unknown-field',
   frontmatterComment: 'frontmatter-comment',
   frontmatterAlias: 'frontmatter-alias',
+  frontmatterStart: 'frontmatter-start',
   metadataTooLong: 'metadata-too-long',
   unknownPillar: 'unknown-pillar',
   unknownVerdict: 'unknown-verdict',

@@ -14,17 +14,25 @@ const refuse = (): never => {
   throw new Error('executable frontmatter is refused');
 };
 
-const yamlEngine = {
-  // YAML 1.2 core schema: no timestamps, so `published: 2026-01-06` stays a string. js-yaml reads
-  // a claim file ten times faster (2.4 s against 0.26 s for 10 MB of claims); the yaml library,
-  // which also gives every field's place, words the error when js-yaml refuses a file.
-  parse: (source: string): object => {
+/**
+ * YAML 1.2 core schema: no timestamps, so `published: 2026-01-06` stays a string. js-yaml reads a
+ * claim file ten times faster (2.4 s against 0.26 s for 10 MB of claims); the yaml library, which
+ * also gives every field's place, words the error when js-yaml refuses a file. `uniqueKeys`: a
+ * key given twice is an error (curated files: Astro's YAML reader would crash on it) rather than
+ * the last one winning.
+ */
+const parseYaml =
+  (uniqueKeys: boolean) =>
+  (source: string): object => {
     try {
-      return (jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA, json: true }) ?? {}) as object;
+      return (jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA, json: !uniqueKeys }) ?? {}) as object;
     } catch {
-      return (YAML.parse(source, { schema: 'core', uniqueKeys: false }) ?? {}) as object;
+      return (YAML.parse(source, { schema: 'core', uniqueKeys }) ?? {}) as object;
     }
-  },
+  };
+
+const yamlEngine = {
+  parse: parseYaml(false),
   // Repeated objects are written out, never as anchors and aliases: curated files refuse those.
   stringify: (data: object): string =>
     YAML.stringify(data, { schema: 'core', lineWidth: 0, blockQuote: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', aliasDuplicateObjects: false }),
@@ -34,6 +42,10 @@ const OPTIONS = {
   language: 'yaml',
   engines: { yaml: yamlEngine, js: refuse, javascript: refuse },
 } as const;
+const CURATED_OPTIONS = { ...OPTIONS, engines: { ...OPTIONS.engines, yaml: { ...yamlEngine, parse: parseYaml(true) } } } as const;
+
+/** The opening fence after blank lines or indentation: to a reader still frontmatter, to a parser text. */
+const LATE_FENCE = /^((?:[ \t]*\n)*)([ \t]*)---[ \t]*[A-Za-z]*[ \t]*\n/;
 
 export interface Parsed {
   data: Record<string, unknown>;
@@ -52,10 +64,12 @@ export interface Parsed {
 const FENCE = /^---[ \t]*([A-Za-z]*)[ \t]*\r?\n/;
 
 /**
- * Parses a Markdown file's frontmatter, reporting problems instead of throwing. `refuseAliases`
- * (for the files maintainers curate) reports YAML anchors and aliases instead of expanding them.
+ * Parses a Markdown file's frontmatter, reporting problems instead of throwing. `curated` (the
+ * files maintainers write: site.md, pillars, claims) also reports what would silently change what
+ * the file means: YAML anchors and aliases (never expanded), a key given twice, and an opening
+ * `---` after blank lines or indentation (which makes the whole file text).
  */
-export function parseFrontmatter(input: string, file: string, options: { refuseAliases?: boolean } = {}): Parsed {
+export function parseFrontmatter(input: string, file: string, options: { curated?: boolean } = {}): Parsed {
   // A byte-order mark (Windows editors) would hide the fence; CRLF would leave `\r` in every value.
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fence = FENCE.exec(text);
@@ -68,7 +82,20 @@ export function parseFrontmatter(input: string, file: string, options: { refuseA
     comments: [],
     problems: [],
   };
-  if (!fence) return none;
+  if (!fence) {
+    const late = options.curated ? LATE_FENCE.exec(text) : null;
+    if (!late || (late[1] === '' && late[2] === '')) return none;
+    const what = late[1] === '' ? 'indentation' : 'blank line';
+    return {
+      ...none,
+      content: '',
+      problems: [
+        problem(file, RULES.frontmatterStart, `Unexpected ${what} before the opening \`---\`: frontmatter must start on the file's first line, or the whole file is read as text. Remove what comes before \`---\`.`, {
+          line: countLines(late[1] ?? '') + 1,
+        }),
+      ],
+    };
+  }
   const language = (fence[1] ?? '').toLowerCase();
   if (language !== '' && language !== 'yaml') {
     return {
@@ -84,7 +111,7 @@ export function parseFrontmatter(input: string, file: string, options: { refuseA
       ],
     };
   }
-  if (options.refuseAliases) {
+  if (options.curated) {
     const found = findAlias(text.slice(fence[0].length - 1, closingFence(text)));
     if (found) {
       const kind = found.text.startsWith('&') ? 'anchor' : 'alias';
@@ -99,7 +126,7 @@ export function parseFrontmatter(input: string, file: string, options: { refuseA
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, OPTIONS);
+    parsed = matter(text, options.curated ? CURATED_OPTIONS : OPTIONS);
   } catch (error) {
     // The YAML error's line counts from the opening fence's line break, so it is the file's line.
     const mark = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];

@@ -76,7 +76,7 @@ async function readCurated(root: string, folder: string, cache?: PipelineCache):
 
 function curated(id: string, file: string, raw: string): CuratedFile {
   // Assigned, not spread: a spread would compute the positions and comments it only computes when asked.
-  return Object.assign(parseFrontmatter(raw, file, { refuseAliases: true }), { id, file, raw });
+  return Object.assign(parseFrontmatter(raw, file, { curated: true }), { id, file, raw });
 }
 
 async function readArticles(root: string, cache: PipelineCache): Promise<RawArticle[]> {

@@ -92,7 +92,7 @@ export function validate(input: ContentInput): Curated {
     const current = parseAll(file.data['appearances']);
     const appearances = current.length > 0 ? current : parseAll(file.data['lastSeen']);
     const text = typeof file.data['text'] === 'string' ? file.data['text'] : '';
-    return [{ id: file.id, edits, note: file.content, previous: { id: file.id, text, appearances }, facts: file.data }];
+    return [{ id: file.id, edits, note: rawBody(file.raw, file.bodyLine), previous: { id: file.id, text, appearances }, facts: file.data }];
   });
   const ids = new Set(claims.map((c) => c.id));
   const mergeIntoOf = new Map(claims.map((c) => [c.id, c.edits.mergeInto]));
@@ -111,6 +111,24 @@ export function validate(input: ContentInput): Curated {
     }
   }
   return { site: { ...site, intro: input.site.content.trim() }, pillars: pillars.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)), claims, problems };
+}
+
+/**
+ * The body of a file as it is on disk, from its 1-based `bodyLine`: parsing reads Windows line
+ * endings as `\n`, but a maintainer's note is written back byte for byte.
+ */
+function rawBody(raw: string, bodyLine: number): string {
+  let at = raw.startsWith('\uFEFF') ? 1 : 0;
+  // Each search starts where the last line ended, so finding the body stays linear.
+  let cr = raw.indexOf('\r', at);
+  for (let line = 1; line < bodyLine && at < raw.length; line++) {
+    if (cr !== -1 && cr < at) cr = raw.indexOf('\r', at);
+    const lf = raw.indexOf('\n', at);
+    const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+    if (end === -1) return '';
+    at = end + (raw[end] === '\r' && raw[end + 1] === '\n' ? 2 : 1);
+  }
+  return raw.slice(at);
 }
 
 /** Reports frontmatter fields no schema knows: a typo would otherwise be ignored, or dropped on rewrite. */
