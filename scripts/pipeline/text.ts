@@ -4,12 +4,17 @@
  */
 import { stemmer } from 'stemmer';
 
-/** NFC, Unix newlines, no soft hyphens or zero-width characters, single spaces within lines. */
+/**
+ * NFC, Unix newlines, no soft hyphens, zero-width spaces or bidi controls, single spaces within
+ * lines. Zero-width joiners (ZWNJ, ZWJ) stay: Persian words and emoji sequences need them. Bidi
+ * overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069) go: they can show a quote
+ * reversed or reordered while its characters say something else.
+ */
 export function normalizeText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u00AD\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
     .replace(/ {2,}/g, ' ')
