@@ -6,15 +6,17 @@
  * the generator wrote, keyed by a hash of its text: the parsed frontmatter, so the next run does not
  * parse megabytes of YAML it wrote itself.
  *
- * The cache lives in the OS temp dir, one file per content root (`<tmpdir>/triangulate-cache/`,
- * named by a hash of the root's absolute path): never in the content root, never committed. It is
- * only valid for the exact pipeline that wrote it: `version` hashes the pipeline's sources, its
- * schema, the lockfile and the Node version, so a code change never serves a stale result. A cache
- * that is missing, from another version or unreadable is simply empty. Only ingest reads it and
- * only write writes it; everything here is pure.
+ * The cache lives in a per-user folder that only its owner can write (`$XDG_CACHE_HOME/triangulate`,
+ * else `~/.cache/triangulate`, else `<tmpdir>/triangulate-cache-<uid>`; see cache-folder.ts), one
+ * file per content root named by a hash of the root's absolute path: never in the content root,
+ * never committed. It is only valid for the exact pipeline that wrote it: `version` hashes the
+ * pipeline's sources, its schema, the lockfile and the Node version, so a code change never serves
+ * a stale result. The file carries a SHA-256 of its payload, checked before anything in it is
+ * trusted: a cache that is missing, from another version, torn, bit-flipped or edited is simply
+ * empty, and the run recomputes. Only ingest reads it and only write writes it; everything here is pure.
  */
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Parsed } from '../frontmatter.ts';
@@ -86,9 +88,38 @@ interface CacheData<A> {
 }
 
 
-/** Where the cache of a content root is kept. */
+/** The per-user cache folders to try, best first (the temp-folder fallback is cache-folder.ts's). */
+export function cacheFolders(env: NodeJS.ProcessEnv, home: string): string[] {
+  const xdg = env['XDG_CACHE_HOME'];
+  return [...(xdg && path.isAbsolute(xdg) ? [path.join(xdg, 'triangulate')] : []), path.join(home, '.cache', 'triangulate')];
+}
+
+/** The name of a content root's cache file in the cache folder. */
+export function cacheName(root: string): string {
+  return `${hash(path.resolve(root)).slice(0, 20)}.bin`;
+}
+
+/** Where the cache of a content root is kept when the preferred cache folder is usable (tests and tools clear it here). */
 export function cachePath(root: string): string {
-  return path.join(tmpdir(), 'triangulate-cache', `${hash(path.resolve(root)).slice(0, 20)}.bin`);
+  return path.join(cacheFolders(process.env, homedir())[0] ?? '', cacheName(root));
+}
+
+/** What a cache file starts with, then the SHA-256 of the payload, then the payload. */
+const MAGIC = Buffer.from('triangulate-cache 2\n');
+const SUM_BYTES = 32;
+
+/** A payload framed with its checksum, as the cache file stores it. */
+export function seal(payload: Uint8Array): Uint8Array {
+  return Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]);
+}
+
+/** The payload of a cache file whose checksum matches, or null (then nothing in it is trusted). */
+export function unseal(bytes: Uint8Array): Uint8Array | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < MAGIC.length + SUM_BYTES || !buffer.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const sum = buffer.subarray(MAGIC.length, MAGIC.length + SUM_BYTES);
+  const payload = buffer.subarray(MAGIC.length + SUM_BYTES);
+  return createHash('sha256').update(payload).digest().equals(sum) ? payload : null;
 }
 
 /** A short content hash. */
@@ -113,9 +144,10 @@ export class PipelineCache {
   constructor(bytes: Uint8Array | null, version: string) {
     this.old = { version, articles: {}, claims: {}, sources: {}, files: {} };
     this.next = { version, articles: {}, claims: {}, sources: {}, files: {} };
-    if (!bytes) return;
+    const payload = bytes && unseal(bytes);
+    if (!payload) return;
     try {
-      const data = deserialize(bytes) as CacheData<StoredBlob>;
+      const data = deserialize(payload) as CacheData<StoredBlob>;
       if (data && data.version === version) this.old = data;
     } catch {
       // Unreadable (another Node, a torn write): start empty.
@@ -272,7 +304,7 @@ export class PipelineCache {
     for (const file of Object.keys(this.next.claims)) if (!files.has(file)) delete this.next.claims[file];
   }
 
-  /** The cache file's bytes for the next run. */
+  /** The cache file's bytes for the next run, sealed with their checksum. */
   serialize(): Uint8Array {
     const articles: Record<string, StoredBlob> = {};
     for (const [file, e] of Object.entries(this.next.articles)) {
@@ -292,7 +324,7 @@ export class PipelineCache {
         : { hash: e.hash, raw: e.raw };
       articles[file] = { hash: e.hash, blob: serialize(stored) };
     }
-    return serialize({ ...this.next, articles });
+    return seal(serialize({ ...this.next, articles }));
   }
 
   private keepEntry(file: string, entry: ArticleEntry): void {

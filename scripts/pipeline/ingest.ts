@@ -2,12 +2,14 @@
  * The only stage that reads the disk: the content root's curated files (site, pillars, claims) and
  * its articles, each decoded and parsed, with the problems found on the way.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
 import { parseFrontmatter, withPlaces, writtenFrontmatter, type Parsed } from '../frontmatter.ts';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle } from './articles.ts';
-import { PipelineCache, cachePath, hash } from './cache.ts';
+import { PipelineCache, hash } from './cache.ts';
+import { cacheFile } from './cache-folder.ts';
 import type { RawArticle } from './types.ts';
 
 /** A curated Markdown file (site.md, a pillar, a claim) as parsed, before validation. */
@@ -40,7 +42,7 @@ export async function ingest(root: string): Promise<ContentInput> {
         'and pillars/, articles/ folders; pass the right folder with --content DIR.',
     );
   });
-  const [bytes, version] = await Promise.all([readFile(cachePath(absolute)).catch(() => null), pipelineVersion()]);
+  const [bytes, version] = await Promise.all([readCache(absolute), pipelineVersion()]);
   const cache = new PipelineCache(bytes, version);
   const [pillars, claims, articles] = await Promise.all([
     readCurated(absolute, 'pillars'),
@@ -48,6 +50,21 @@ export async function ingest(root: string): Promise<ContentInput> {
     readArticles(absolute, cache),
   ]);
   return { root: absolute, site: curated('site', 'site.md', siteText), pillars, claims, articles, cache };
+}
+
+/** The bytes of a content root's cache file (never through a symlink), or null. PipelineCache checks them. */
+async function readCache(root: string): Promise<Uint8Array | null> {
+  const file = await cacheFile(root);
+  if (file === null) return null;
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => null);
+  if (handle === null) return null;
+  try {
+    return (await handle.stat()).isFile() ? await handle.readFile() : null;
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Lists the files of a folder under the root, sorted, or none when it is absent. */

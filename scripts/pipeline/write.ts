@@ -2,9 +2,11 @@
  * The only stage that writes: commits the rendered claim and source files (render.ts) atomically,
  * rewriting only files whose bytes change, then keeps this run's cache for the next one.
  */
+import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cachePath, type PipelineCache } from './cache.ts';
+import type { PipelineCache } from './cache.ts';
+import { cacheFile } from './cache-folder.ts';
 import type { FileText } from './types.ts';
 
 /** The text of a file, rendering it (once) when it was deferred. */
@@ -90,14 +92,18 @@ export async function commit(root: string, files: ReadonlyMap<string, FileText>,
   return { written: changed.map(([target]) => path.relative(root, target)), unchanged, deleted };
 }
 
-/** Saves what this run keeps for the next (see cache.ts); a cache that cannot be saved is only a slower next run. */
+/**
+ * Saves what this run keeps for the next (see cache.ts); a cache that cannot be saved is only a
+ * slower next run. The temporary file has an unguessable name and is created exclusively, so a
+ * symlink planted in the folder is never written through; the rename replaces a link, not its target.
+ */
 async function keepCache(root: string, cache: PipelineCache, claims: ReadonlySet<string>): Promise<void> {
   cache.onlyClaims(claims);
-  const file = cachePath(root);
-  const temp = `${file}.${process.pid}.tmp`;
+  const file = await cacheFile(root);
+  if (file === null) return;
+  const temp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temp, cache.serialize());
+    await writeFile(temp, cache.serialize(), { flag: 'wx', mode: 0o600 });
     await rename(temp, file);
     await pruneCaches(path.dirname(file), file);
   } catch {
