@@ -72,11 +72,12 @@ interface StoredBlob {
   blob: Uint8Array;
 }
 
-/** A file as the last run left it: where and when, and a hash of its text. */
-export interface FileStamp {
-  ino: number;
-  size: number;
-  mtimeMs: number;
+/**
+ * A file the generator owns as the last run left it: a hash of its text. Never its inode, size or
+ * time: a hand edit of the same length with its time put back (`cp -p`) would pass for untouched.
+ */
+interface FileRecord {
+  hash: string;
 }
 
 interface CacheData<A> {
@@ -84,7 +85,7 @@ interface CacheData<A> {
   articles: Record<string, A>;
   claims: Record<string, ClaimEntry>;
   sources: Record<string, SourceEntry>;
-  files: Record<string, FileStamp & { hash: string }>;
+  files: Record<string, FileRecord>;
 }
 
 
@@ -273,18 +274,10 @@ export class PipelineCache {
     return render();
   }
 
-  /** True when the file at `rel` is as the last run left it (same inode, size and time): its record carries over. */
-  untouched(rel: string, stamp: FileStamp): boolean {
+  /** True when the file at `rel`, whose text on disk hashes to `diskHash`, is as the last run left it: its record carries over. */
+  untouched(rel: string, diskHash: string): boolean {
     const kept = this.old.files[rel];
-    if (!kept || kept.ino !== stamp.ino || kept.size !== stamp.size || kept.mtimeMs !== stamp.mtimeMs) return false;
-    this.next.files[rel] = kept;
-    return true;
-  }
-
-  /** True when the file at `rel` is as the last run left it and has the text `content`: no need to read it. */
-  wroteSame(rel: string, stamp: FileStamp, content: string): boolean {
-    const kept = this.old.files[rel];
-    if (!kept || kept.ino !== stamp.ino || kept.size !== stamp.size || kept.mtimeMs !== stamp.mtimeMs || kept.hash !== hash(content)) return false;
+    if (!kept || kept.hash !== diskHash) return false;
     this.next.files[rel] = kept;
     return true;
   }
@@ -295,8 +288,8 @@ export class PipelineCache {
   }
 
   /** Records a file as this run leaves it. */
-  wrote(rel: string, stamp: FileStamp, content: string): void {
-    this.next.files[rel] = { ino: stamp.ino, size: stamp.size, mtimeMs: stamp.mtimeMs, hash: hash(content) };
+  wrote(rel: string, content: string): void {
+    this.next.files[rel] = { hash: hash(content) };
   }
 
   /** Forgets claim files that were not written or read in this run. */

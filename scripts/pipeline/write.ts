@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PipelineCache } from './cache.ts';
+import { hash, type PipelineCache } from './cache.ts';
 import { cacheFile } from './cache-folder.ts';
 import type { FileText } from './types.ts';
 
@@ -47,10 +47,11 @@ export async function commit(root: string, files: ReadonlyMap<string, FileText>,
     const kind = await lstat(target).catch(() => null);
     if (kind && !kind.isFile()) throw new Error(`Cannot write ${rel}: a ${kind.isDirectory() ? 'folder' : 'non-file'} is in the way. Move it away and run again; nothing was written.`);
     if (!kind) return false;
-    // A file this pipeline wrote, untouched since (same inode, size and time) and with the same text, need not be read.
-    const stamp = { ino: kind.ino, size: kind.size, mtimeMs: kind.mtimeMs };
-    if (typeof content === 'string' ? cache?.wroteSame(rel, stamp, content) : cache?.untouched(rel, stamp)) return true;
-    return (await readFile(target, 'utf8')) === textOf(content);
+    // Always read: only the text tells a hand edit apart (inode, size and time can all be put back).
+    const text = await readFile(target, 'utf8');
+    if (typeof content === 'string') return text === content;
+    // A deferred source need not be rendered when its text is what the last run wrote from the same input.
+    return cache?.untouched(rel, hash(text)) === true || text === textOf(content);
   });
   const changed = sorted.filter((_, i) => !same[i]).map(([rel, content]): [string, string] => [path.join(root, rel), textOf(content)]);
   const unchanged = sorted.length - changed.length;
@@ -80,13 +81,11 @@ export async function commit(root: string, files: ReadonlyMap<string, FileText>,
   }
   if (cache) {
     const written = new Set(changed.map(([target]) => target));
-    await inOrder(sorted, async ([rel, content]) => {
-      const target = path.join(root, rel);
-      // Unchanged files keep their record; a file not recorded yet is stat-ed, as is every file just written.
-      if (!written.has(target) && cache.knowsFile(rel)) return;
-      const info = await lstat(target);
-      cache.wrote(rel, { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs }, textOf(content));
-    });
+    for (const [rel, content] of sorted) {
+      // Unchanged files keep their record; every other file is recorded by the hash of its text.
+      if (!written.has(path.join(root, rel)) && cache.knowsFile(rel)) continue;
+      cache.wrote(rel, textOf(content));
+    }
     await keepCache(root, cache, new Set([...files.keys()].filter((rel) => rel.startsWith('claims/'))));
   }
   return { written: changed.map(([target]) => path.relative(root, target)), unchanged, deleted };
