@@ -9,6 +9,7 @@ import { UserError } from './errors.ts';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, declaredCharset, readArticle } from './pipeline/articles.ts';
 import { hash } from './pipeline/cache.ts';
 import { extractArticle } from './pipeline/html.ts';
+import { foldAccents } from './pipeline/text.ts';
 import { sourceId } from './pipeline/ingest.ts';
 
 /** The article found in the input, before it is saved. */
@@ -40,8 +41,8 @@ export async function addArticle(
   const title = candidate.title ?? 'Untitled article';
   const slug = slugify(candidate.title ?? '') || slugFromUrl(candidate.url) || 'article';
   const names = await refuseDuplicates(input, candidate, slug, dir);
-  // The pipeline names a source by an id of a–z, 0–9, - and _ only (ingest.ts sourceId): two
-  // headlines in another script would share one, so the second name gets a piece of its hash.
+  // The pipeline names a source by its file's id (ingest.ts sourceId), which is the slug itself;
+  // a name whose id another file already has (a.txt beside a.md) gets a piece of its hash.
   const taken = new Set(names.map(sourceId));
   const name = taken.has(sourceId(`${slug}${candidate.extension}`)) ? `${slug}-${hash(candidate.bytes).slice(0, 8)}` : slug;
   const file = path.join(dir, `${name}${candidate.extension}`);
@@ -49,14 +50,12 @@ export async function addArticle(
   return { file, title };
 }
 
-/** A file-name slug from a headline: lower case, letters and digits joined by hyphens. */
+/** A file-name slug from a headline: lower case, letters and digits of any script joined by hyphens; its source id (ingest.ts) is itself. */
 export function slugify(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const words = foldAccents(text)
     .toLowerCase()
     .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean);
   let slug = '';
   for (const word of words) {

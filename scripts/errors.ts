@@ -19,6 +19,7 @@ export const RULES = {
   articleTooLarge: 'article-too-large',
   articleMarkup: 'article-markup',
   articleNotArticle: 'article-not-article',
+  articleNameTooLong: 'article-name-too-long',
   frontmatterEngine: 'frontmatter-engine',
   frontmatterSyntax: 'frontmatter-syntax',
   schema: 'schema',

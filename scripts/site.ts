@@ -2,13 +2,14 @@
  * Builds the microsite for one content root: Astro's programmatic build, then a Pagefind index of
  * the output. The CLI's `build` command calls this.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { normaliseBase } from '../src/lib/base.ts';
+import { withLock } from './lock.ts';
 
 export interface BuildSiteOptions {
   /** Content root holding site.md, pillars/, claims/ and sources/. */
@@ -31,41 +32,17 @@ let queue: Promise<unknown> = Promise.resolve();
  * would delete each other's chunks.
  */
 export function buildSite(options: BuildSiteOptions): Promise<{ pages: number }> {
-  const run = queue.then(() => withLock(() => buildOnce(options)));
+  const run = queue.then(() => withBuildLock(() => buildOnce(options)));
   queue = run.catch(() => undefined);
   return run;
 }
 
 const LOCK = join(PROJECT_ROOT, '.astro', 'build.lock');
 
-/** Runs `task` holding a lock folder; a lock whose owner process is gone is taken over. */
-async function withLock<T>(task: () => Promise<T>): Promise<T> {
+/** Runs `task` holding the build lock (see lock.ts). */
+async function withBuildLock<T>(task: () => Promise<T>): Promise<T> {
   await mkdir(dirname(LOCK), { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(LOCK);
-      await writeFile(join(LOCK, 'pid'), String(process.pid));
-      break;
-    } catch {
-      const owner = Number(await readFile(join(LOCK, 'pid'), 'utf8').catch(() => ''));
-      if (owner > 0 && !alive(owner)) await rm(LOCK, { recursive: true, force: true });
-      else await new Promise((done) => setTimeout(done, 200));
-    }
-  }
-  try {
-    return await task();
-  } finally {
-    await rm(LOCK, { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return withLock(LOCK, task);
 }
 
 async function buildOnce(options: BuildSiteOptions): Promise<{ pages: number }> {

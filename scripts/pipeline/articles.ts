@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
 import { LIMITS } from '../../src/schema.ts';
 import { articleHref } from '../../src/lib/safe-url.ts';
-import { RULES, problem, quote } from '../errors.ts';
+import { RULES, problem, quote, type RuleId } from '../errors.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { extractArticle } from './html.ts';
 import { normalizeText } from './text.ts';
@@ -20,16 +20,14 @@ export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] 
 
 const EMPTY_META: ArticleMeta = { title: null, outlet: null, author: null, url: null, published: null };
 
+/** An article that is skipped, with the one problem that says why. */
+export function skippedArticle(id: string, file: string, rule: RuleId, message: string): RawArticle {
+  return { id, file, meta: EMPTY_META, hasHeadline: false, blocks: [], problems: [problem(file, rule, message)] };
+}
+
 /** Decodes and parses one article; a fatal problem means the file is skipped. `size` is the file's size when only part of it was read. */
 export function readArticle(id: string, file: string, bytes: Uint8Array, size = bytes.length): RawArticle {
-  const skip = (rule: Parameters<typeof problem>[1], message: string): RawArticle => ({
-    id,
-    file,
-    meta: EMPTY_META,
-    hasHeadline: false,
-    blocks: [],
-    problems: [problem(file, rule, message)],
-  });
+  const skip = (rule: RuleId, message: string): RawArticle => skippedArticle(id, file, rule, message);
   if (size > MAX_ARTICLE_BYTES) {
     return skip(RULES.articleTooLarge, `File is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article; split it or remove what is not the article. Skipped.`);
   }

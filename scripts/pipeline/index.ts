@@ -2,7 +2,9 @@
  * The pipeline, stage by stage: ingest → validate → clean → segment → extract → match → compare →
  * classify → identify (and fold maintainers' merges) → write. Only ingest reads and only write writes.
  */
+import path from 'node:path';
 import type { Status } from '../../src/schema.ts';
+import { withLockWhereWritable } from '../lock.ts';
 import { RULES, problem } from '../errors.ts';
 import { clean } from './clean.ts';
 import { classify } from './classify.ts';
@@ -38,8 +40,19 @@ export interface RunResult {
   write: WriteReport | null;
 }
 
-/** Runs the whole pipeline on a content root. */
-export async function run(root: string, options: RunOptions = {}): Promise<RunResult> {
+/** The lock folder of a content root: held by the run writing it (see scripts/lock.ts). */
+export const LOCK_NAME = '.triangulate.lock';
+
+/**
+ * Runs the whole pipeline on a content root. Runs that write take the root's lock first, so two at
+ * once (two `npm run content`, a dev server and a build) run one after the other.
+ */
+export function run(root: string, options: RunOptions = {}): Promise<RunResult> {
+  if (options.dryRun) return runStages(root, options);
+  return withLockWhereWritable(path.join(path.resolve(root), LOCK_NAME), () => runStages(root, options));
+}
+
+async function runStages(root: string, options: RunOptions): Promise<RunResult> {
   const timer = stageTimer(options.progress);
   const input = await ingest(root);
   timer('ingest', `${input.articles.length} articles, ${input.pillars.length} pillars, ${input.claims.length} claims`);

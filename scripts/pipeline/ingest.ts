@@ -7,7 +7,9 @@ import { open, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
 import { parseFrontmatter, withPlaces, writtenFrontmatter, type Parsed } from '../frontmatter.ts';
-import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle } from './articles.ts';
+import { RULES } from '../errors.ts';
+import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, readArticle, skippedArticle } from './articles.ts';
+import { foldAccents } from './text.ts';
 import { PipelineCache, hash } from './cache.ts';
 import { cacheFile } from './cache-folder.ts';
 import type { RawArticle } from './types.ts';
@@ -96,6 +98,13 @@ function curated(id: string, file: string, raw: string): CuratedFile {
   return Object.assign(parseFrontmatter(raw, file, { curated: true }), { id, file, raw });
 }
 
+/**
+ * Longest source id, in UTF-8 bytes. File systems allow 255 bytes a name, and the id also names
+ * sources/<id>.md, its temporary files while it is written and the site's /sources/<id>/ folder.
+ * A longer name is refused, not shortened, so that a source id always says which file it is.
+ */
+const MAX_ID_BYTES = 150;
+
 async function readArticles(root: string, cache: PipelineCache): Promise<RawArticle[]> {
   const names = (await list(root, 'articles')).filter((name) =>
     ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
@@ -103,6 +112,10 @@ async function readArticles(root: string, cache: PipelineCache): Promise<RawArti
   return Promise.all(
     names.map(async (name) => {
       const id = sourceId(name);
+      const idBytes = Buffer.byteLength(id);
+      if (idBytes > MAX_ID_BYTES) {
+        return skippedArticle(id, `articles/${name}`, RULES.articleNameTooLong, `Unexpected file name of ${[...name].length} characters: the source id made from it (${idBytes} bytes) is over the ${MAX_ID_BYTES}-byte limit, and the files and pages named after it would be refused by some systems. Rename the file to something shorter. Skipped.`);
+      }
       const file = path.join(root, 'articles', name);
       // A huge file is refused on its size alone, without reading it into memory.
       const { size } = await stat(file);
@@ -118,15 +131,17 @@ async function readArticles(root: string, cache: PipelineCache): Promise<RawArti
   );
 }
 
-/** The source id of an article file: its stem, made URL-safe. */
+/**
+ * The source id of an article file: its stem in lower case, letters and digits of any script kept
+ * (accents of Latin and Greek letters dropped, see foldAccents), anything else a hyphen. It names
+ * sources/<id>.md and the page /sources/<id>/, so `Україна.txt` is `україна`.
+ */
 export function sourceId(name: string): string {
   const stem = name.replace(/\.[^.]+$/, '');
   return (
-    stem
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+    foldAccents(stem)
       .toLowerCase()
-      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'article'
   );
 }

@@ -5,6 +5,15 @@
 import { stemmer } from 'stemmer';
 
 /**
+ * Accents dropped from Latin and Greek letters (é → e, ά → α), where names and addresses
+ * conventionally go without them; every other script keeps its marks (Ukrainian ї and й,
+ * Devanagari vowel signs are letters of their own). NFC.
+ */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1').normalize('NFC');
+}
+
+/**
  * NFC, Unix newlines, no soft hyphens, zero-width spaces or bidi controls, single spaces within
  * lines. Zero-width joiners (ZWNJ, ZWJ) stay: Persian words and emoji sequences need them. Bidi
  * overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069) go: they can show a quote

@@ -59,7 +59,8 @@ export async function commit(root: string, files: ReadonlyMap<string, FileText>,
   const renamed = temps.map(() => false);
   try {
     for (const dir of new Set(changed.map(([target]) => path.dirname(target)))) await mkdir(dir, { recursive: true });
-    await inOrder(changed, ([, content], i) => writeFile(temps[i] ?? '', content, 'utf8'));
+    // Created exclusively: whatever is at a temp name after the sweep above is not ours to write through.
+    await inOrder(changed, ([, content], i) => writeFile(temps[i] ?? '', content, { encoding: 'utf8', flag: 'wx' }));
     await inOrder(changed, async ([target], i) => {
       await rename(temps[i] ?? '', target);
       renamed[i] = true;
