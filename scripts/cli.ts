@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError, formatProblem, sortProblems } from './errors.ts';
+import { RULES, UserError, formatProblem, sortProblems } from './errors.ts';
 import { run, type RunResult } from './pipeline/index.ts';
 
 const USAGE = `Usage: npm run <command> [-- options]
@@ -33,6 +33,10 @@ export async function content(root: string, options: { dryRun?: boolean; quiet?:
     progress: (stage, detail, ms) => log(`  ${stage.padEnd(9)} ${detail} (${Math.round(ms)} ms)`),
   });
   for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
+  if (!result.ok && result.problems.some((p) => p.rule === RULES.writeFailed)) {
+    console.error('Could not write the generated files. Fix the problem above and run again.');
+    return result;
+  }
   if (!result.ok) {
     const errors = result.problems.filter((p) => p.fatal && !p.file.startsWith('articles/')).length;
     console.error(`${errors} error${errors === 1 ? '' : 's'} in curated files; nothing was written. Fix them and run again.`);
@@ -130,6 +134,12 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
     (error: unknown) => {
       if (error instanceof UserError) {
         console.error(`triangulate: ${error.message}`);
+        process.exit(1);
+      }
+      // The system refused something outside the pipeline's writes (a folder it could not read…): say what, without a stack trace.
+      const io = error as NodeJS.ErrnoException;
+      if (typeof io?.code === 'string' && typeof io.syscall === 'string') {
+        console.error(`triangulate: ${io.message}. Check that the path exists and that you may read and write it, then run again.`);
         process.exit(1);
       }
       throw error;

@@ -36,6 +36,8 @@ export const RULES = {
   duplicateOrder: 'duplicate-order',
   orphaned: 'claim-orphaned',
   unsafeLink: 'unsafe-link',
+  metadataType: 'metadata-type',
+  writeFailed: 'write-failed',
 } as const;
 export type RuleId = (typeof RULES)[keyof typeof RULES];
 
@@ -57,7 +59,22 @@ export function problem(
 }
 
 /** Rules that only warn: the file is still used. Every other rule stops the build or skips the article. */
-export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned, RULES.unsafeLink, RULES.metadataTooLong]);
+export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned, RULES.unsafeLink, RULES.metadataTooLong, RULES.metadataType]);
+
+/**
+ * What to say when the operating system refuses a write (`code` is its error code): why, and what
+ * to do. `changed` is false when nothing was renamed into place yet.
+ */
+export function writeFailedMessage(rel: string, code: string, changed: boolean): string {
+  const why =
+    code === 'EROFS' ? `the content root is read-only (${code}). Make it writable, or copy it to a folder you can write and pass --content DIR`
+    : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code}). Make the content root writable for you, or copy it to a folder you can write and pass --content DIR`
+    : code === 'ENOSPC' ? `the disk is full (${code}). Free some space and run again`
+    : code === 'EDQUOT' ? `your disk quota is used up (${code}). Free some space and run again`
+    : code === 'ENAMETOOLONG' ? `the name is too long for the file system (${code}). Shorten the article's file name and run again`
+    : `the system refused it (${code}). Check the folder and the disk, and run again`;
+  return `Cannot write ${rel}: ${why}; ${changed ? 'every file is either as it was or complete' : 'nothing was changed'}.`;
+}
 
 /** Longest part of a value a message quotes: a 10 MB value must not make a 10 MB message. */
 export const QUOTE_MAX = 80;

@@ -106,9 +106,13 @@ function readMarkdown(text: string, file: string): Parsed {
   const scripted = refuseScript(fm.content, file);
   if (scripted) return scripted;
   const blocks = plainMarkdownBlocks(fm.content) ?? markdownBlocks(stripTags(fm.content));
+  const problems: Problem[] = [];
   const str = (key: string): string | null => {
     const value = fm.data[key];
-    return typeof value === 'string' && value.trim() !== '' ? normalizeText(value.trim()) : value instanceof Date ? value.toISOString().slice(0, 10) : null;
+    if (typeof value === 'string') return value.trim() !== '' ? normalizeText(value.trim()) : null;
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (value !== null && value !== undefined) problems.push(notText(file, key, value, fm.locate([key])));
+    return null;
   };
   let title = str('title');
   let hasHeadline = title !== null;
@@ -118,9 +122,22 @@ function readMarkdown(text: string, file: string): Parsed {
     hasHeadline = true;
   }
   const url = str('url');
-  const problems = url !== null && articleHref(url) === null ? [unsafeUrl(file, url, fm.locate(['url']))] : [];
+  if (url !== null && articleHref(url) === null) problems.push(unsafeUrl(file, url, fm.locate(['url'])));
   const meta = capMeta({ title, outlet: str('outlet'), author: str('author'), url: articleHref(url), published: str('published') }, file, (key) => fm.locate([key]), problems);
   return { meta, hasHeadline, blocks, problems };
+}
+
+/** An example of each metadata field, for messages. */
+const META_EXAMPLES: Record<string, string> = { title: 'Allies agree monitoring plan', outlet: 'Reuters', author: 'Jane Doe', url: 'https://example.com/article', published: '2026-01-07' };
+
+/** A metadata value YAML read as a number, a boolean, a list or a mapping: ignored, and reported. */
+function notText(file: string, key: string, value: unknown, at: { line: number; column: number }): Problem {
+  const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  const scalar = typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+  const first: unknown = Array.isArray(value) ? value[0] : undefined;
+  const example = scalar ? String(value) : typeof first === 'string' || typeof first === 'number' ? String(first) : (META_EXAMPLES[key] ?? 'text');
+  const hint = scalar ? 'put the value in quotes' : 'give one value in quotes';
+  return problem(file, RULES.metadataType, `Expected ${key} to be text, received ${kind}: ${quote(value)}. It is ignored; ${hint}. Example: \`${key}: ${JSON.stringify(example)}\`.`, at);
 }
 
 /** The most characters each metadata field keeps. */

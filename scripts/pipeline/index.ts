@@ -18,7 +18,7 @@ import { match } from './match/index.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
 import { indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut } from './render.ts';
-import { commit, type WriteReport } from './write.ts';
+import { WriteFailure, commit, type WriteReport } from './write.ts';
 import type { FileText, Problem, SegmentedArticle } from './types.ts';
 
 export interface RunOptions {
@@ -30,7 +30,7 @@ export interface RunOptions {
 
 export interface RunResult {
   problems: Problem[];
-  /** False when a curated file has a fatal problem: nothing was written. */
+  /** False when a curated file has a fatal problem (nothing was written) or the disk refused a write (a write-failed problem). */
   ok: boolean;
   sources: number;
   sentences: number;
@@ -104,7 +104,15 @@ async function runStages(root: string, options: RunOptions): Promise<RunResult> 
   for (const c of claims) files.set(`claims/${c.id}.md`, renderKeptClaim(c, cache));
   const index = indexClaims(claims);
   for (const a of articles) files.set(`sources/${a.id}.md`, renderKeptSource(a, index, cache));
-  result.write = await commit(input.root, files, ['sources'], cache);
+  try {
+    result.write = await commit(input.root, files, ['sources'], cache);
+  } catch (error) {
+    // The disk refused a write (read-only, full): a problem like any other, not a stack trace.
+    if (!(error instanceof WriteFailure)) throw error;
+    problems.push(error.problem);
+    result.ok = false;
+    return result;
+  }
   timer('write', `${result.write.written.length} written, ${result.write.unchanged} unchanged, ${result.write.deleted.length} removed`);
   return result;
 }

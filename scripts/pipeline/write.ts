@@ -5,9 +5,29 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { RULES, problem, writeFailedMessage } from '../errors.ts';
 import { hash, type PipelineCache } from './cache.ts';
 import { cacheFile } from './cache-folder.ts';
-import type { FileText } from './types.ts';
+import type { FileText, Problem } from './types.ts';
+
+/** The operating system refused a write (read-only root, full disk, …): `problem` says which file and what to do. */
+export class WriteFailure extends Error {
+  override name = 'WriteFailure';
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.message);
+    this.problem = problem;
+  }
+}
+
+/** Turns an OS error on the file `rel` into a WriteFailure; anything else is rethrown as it is. */
+function refused(rel: string, changed: boolean): (error: unknown) => never {
+  return (error) => {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code !== 'string') throw error;
+    throw new WriteFailure(problem(rel, RULES.writeFailed, writeFailedMessage(rel, code, changed)));
+  };
+}
 
 /** The text of a file, rendering it (once) when it was deferred. */
 function textOf(file: FileText): string {
@@ -57,12 +77,14 @@ export async function commit(root: string, files: ReadonlyMap<string, FileText>,
   const unchanged = sorted.length - changed.length;
   const temps = changed.map(([target]) => `${target}.${process.pid}.tmp`);
   const renamed = temps.map(() => false);
+  const relOf = (target: string): string => path.relative(root, target).split(path.sep).join('/');
   try {
-    for (const dir of new Set(changed.map(([target]) => path.dirname(target)))) await mkdir(dir, { recursive: true });
+    for (const dir of new Set(changed.map(([target]) => path.dirname(target)))) await mkdir(dir, { recursive: true }).catch(refused(`${relOf(dir)}/`, false));
     // Created exclusively: whatever is at a temp name after the sweep above is not ours to write through.
-    await inOrder(changed, ([, content], i) => writeFile(temps[i] ?? '', content, { encoding: 'utf8', flag: 'wx' }));
+    await inOrder(changed, ([target, content], i) => writeFile(temps[i] ?? '', content, { encoding: 'utf8', flag: 'wx' }).catch(refused(relOf(target), false)));
     await inOrder(changed, async ([target], i) => {
-      await rename(temps[i] ?? '', target);
+      // Renames run side by side: once one fails, others may have finished.
+      await rename(temps[i] ?? '', target).catch(refused(relOf(target), true));
       renamed[i] = true;
     });
   } catch (error) {
@@ -75,7 +97,7 @@ export async function commit(root: string, files: ReadonlyMap<string, FileText>,
     for (const name of names.sort()) {
       const rel = `${folder}/${name}`;
       if (name.endsWith('.md') && !files.has(rel)) {
-        await rm(path.join(root, rel));
+        await rm(path.join(root, rel)).catch(refused(rel, true));
         deleted.push(rel);
       }
     }

@@ -24,7 +24,10 @@ it('leaves each file old or new in full, and no temporary file', async () => {
   await commit(root, new Map(names.map((n) => [n, `old ${n}\n`])), []);
   state.renames = 0;
   state.failAt = 2;
-  await expect(commit(root, new Map(names.map((n) => [n, `new ${n}\n`.repeat(1000)])), [])).rejects.toThrow('EIO: simulated crash');
+  // The OS error becomes a write-failed problem naming the file (see io-errors.test.ts).
+  await expect(commit(root, new Map(names.map((n) => [n, `new ${n}\n`.repeat(1000)])), [])).rejects.toThrow(
+    'Cannot write claims/b.md: the system refused it (EIO). Check the folder and the disk, and run again; every file is either as it was or complete.',
+  );
   for (const n of names) expect([`old ${n}\n`, `new ${n}\n`.repeat(1000)]).toContain(await readFile(path.join(root, n), 'utf8'));
   expect((await readdir(path.join(root, 'claims'))).sort()).toEqual(['a.md', 'b.md', 'c.md']);
 });
