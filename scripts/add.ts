@@ -3,7 +3,7 @@
  * named after its headline, after checking that it is an article and not one already there.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from './errors.ts';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, declaredCharset, readArticle } from './pipeline/articles.ts';
@@ -31,15 +31,15 @@ const SLUG_MAX = 80;
 export async function addArticle(
   input: string,
   contentDir: string,
-  options: { fetch?: typeof fetch } = {},
+  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ): Promise<{ file: string; title: string }> {
   const candidate = /^https?:\/\//i.test(input)
-    ? await fetchPage(input, options.fetch ?? globalThis.fetch)
+    ? await fetchPage(input, options.fetch ?? globalThis.fetch, options.timeoutMs ?? FETCH_TIMEOUT_MS)
     : await readLocal(input);
   const dir = path.join(contentDir, 'articles');
   await ensureDir(contentDir, dir);
   const title = candidate.title ?? 'Untitled article';
-  const slug = slugify(candidate.title ?? '') || slugFromUrl(candidate.url) || 'article';
+  const slug = notReserved(slugify(candidate.title ?? '') || slugFromUrl(candidate.url) || 'article');
   const names = await refuseDuplicates(input, candidate, slug, dir);
   // The pipeline names a source by its file's id (ingest.ts sourceId), which is the slug itself;
   // a name whose id another file already has (a.txt beside a.md) gets a piece of its hash.
@@ -66,6 +66,14 @@ export function slugify(text: string): string {
   return slug === '' && words[0] !== undefined ? words[0].slice(0, SLUG_MAX) : slug;
 }
 
+/** Names Windows reserves for devices, with or without an extension (`con.html` cannot be made there). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/** A slug that is not a reserved device name: "con" becomes "con-article". */
+function notReserved(slug: string): string {
+  return RESERVED.test(slug) ? `${slug}-article` : slug;
+}
+
 function slugFromUrl(url: string | null): string {
   if (url === null) return '';
   try {
@@ -76,17 +84,18 @@ function slugFromUrl(url: string | null): string {
   }
 }
 
-async function fetchPage(input: string, fetcher: typeof fetch): Promise<Candidate> {
+async function fetchPage(input: string, fetcher: typeof fetch, timeoutMs: number): Promise<Candidate> {
   let response: Response;
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
     response = await fetcher(input, {
       redirect: 'follow',
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      signal,
       headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', 'user-agent': 'triangulate-add/0.1 (+fact-check microsite generator)' },
     });
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw new UserError(`${input}: could not fetch the page (${reason}); check the URL and your connection, or save the page from a browser and add the file.`);
+    if (signal.aborted) throw unfinished(input, timeoutMs);
+    throw new UserError(`${input}: could not fetch the page (${reasonOf(error)}); check the URL and your connection, or save the page from a browser and add the file.`);
   }
   if (!response.ok) {
     throw new UserError(`${input}: the server answered ${response.status} ${response.statusText}; check the URL, or save the page from a browser and add the file.`);
@@ -95,8 +104,7 @@ async function fetchPage(input: string, fetcher: typeof fetch): Promise<Candidat
   if (type !== '' && !/\b(html|xml|text\/plain)\b/i.test(type)) {
     throw new UserError(`${input}: the server sent ${type.split(';')[0]}, not a web page; give the address of the article page itself.`);
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  tooLarge(input, bytes);
+  const bytes = await readBody(input, response, signal, timeoutMs);
   const html = decode(bytes, charsetOf(type));
   const url = response.url !== '' ? response.url : input;
   return fromHtml(input, bytes, html, url);
@@ -144,6 +152,49 @@ function fromHtml(input: string, bytes: Uint8Array, html: string, url: string | 
   return { bytes, extension: '.html', title: page.title, url: page.url ?? url, text: page.blocks.join('\n') };
 }
 
+/**
+ * The body of a response, refused by its declared length before reading, and read only up to the
+ * limit: bytes are counted as decoded, so a small gzip bomb or an endless chunked body stops there.
+ */
+async function readBody(input: string, response: Response, signal: AbortSignal, timeoutMs: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  // Content-Length counts the bytes on the wire (compressed ones too: a page decodes to at least as
+  // many), so it refuses early; the decoded count below decides for every other page.
+  if (declared > MAX_ARTICLE_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new UserError(`${input}: the server says the page is ${(declared / 1048576).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article; save the article page itself.`);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > MAX_ARTICLE_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw new UserError(`${input}: the page is over the ${MAX_ARTICLE_BYTES / 1048576} MB limit for one article (reading stopped there); save the article page itself.`);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (signal.aborted) throw unfinished(input, timeoutMs);
+    throw new UserError(`${input}: the connection broke while reading the page (${reasonOf(error)}); try again, or save the page from a browser and add the file.`);
+  }
+  return Buffer.concat(chunks);
+}
+
+function unfinished(input: string, timeoutMs: number): UserError {
+  return new UserError(`${input}: the server did not finish sending the page within ${timeoutMs / 1000} s; try again later, or save the page from a browser and add the file.`);
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+}
+
 function notAnArticle(input: string, reason: string): UserError {
   return new UserError(`${input}: no article text found (${reason}); save the article page itself, not a section front`);
 }
@@ -188,6 +239,9 @@ async function refuseDuplicates(input: string, candidate: Candidate, slug: strin
   const names = (await readdir(dir)).filter((name) => (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase()));
   for (const name of names) {
     const existing = path.join('articles', name);
+    // Only regular files are articles (a symlink may point anywhere, even at a device that never ends).
+    const info = await lstat(path.join(dir, name));
+    if (!info.isFile() || info.size > MAX_ARTICLE_BYTES) continue;
     const bytes = await readFile(path.join(dir, name));
     const extension = path.extname(name).toLowerCase();
     let url: string | null;

@@ -20,6 +20,7 @@ export const RULES = {
   articleMarkup: 'article-markup',
   articleNotArticle: 'article-not-article',
   articleNameTooLong: 'article-name-too-long',
+  articleOutsideRoot: 'article-outside-root',
   frontmatterEngine: 'frontmatter-engine',
   frontmatterSyntax: 'frontmatter-syntax',
   schema: 'schema',

@@ -3,7 +3,7 @@
  * its articles, each decoded and parsed, with the problems found on the way.
  */
 import { constants } from 'node:fs';
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
 import { parseFrontmatter, withPlaces, writtenFrontmatter, type Parsed } from '../frontmatter.ts';
@@ -69,13 +69,24 @@ async function readCache(root: string): Promise<Uint8Array | null> {
   }
 }
 
-/** Lists the files of a folder under the root, sorted, or none when it is absent. */
-async function list(root: string, folder: string): Promise<string[]> {
+/** Lists the files of a folder under the root (and, when asked, its symlinks), sorted, or none when it is absent. */
+async function list(root: string, folder: string, links = false): Promise<string[]> {
   const entries = await readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .filter((e) => (e.isFile() || (links && e.isSymbolicLink())) && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort();
+}
+
+/**
+ * Whether a symlink in articles/ leads to a file inside the content root. One that leads outside
+ * (`/etc/passwd` saved as `x.html`) would publish that file, so it is refused.
+ */
+async function linkInside(root: string, file: string): Promise<boolean> {
+  const [real, realRoot] = await Promise.all([realpath(file).catch(() => null), realpath(root)]);
+  if (real === null) return false;
+  const rel = path.relative(realRoot, real);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && (await stat(real)).isFile();
 }
 
 async function readCurated(root: string, folder: string, cache?: PipelineCache): Promise<CuratedFile[]> {
@@ -106,7 +117,7 @@ function curated(id: string, file: string, raw: string): CuratedFile {
 const MAX_ID_BYTES = 150;
 
 async function readArticles(root: string, cache: PipelineCache): Promise<RawArticle[]> {
-  const names = (await list(root, 'articles')).filter((name) =>
+  const names = (await list(root, 'articles', true)).filter((name) =>
     ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)),
   );
   return Promise.all(
@@ -117,6 +128,9 @@ async function readArticles(root: string, cache: PipelineCache): Promise<RawArti
         return skippedArticle(id, `articles/${name}`, RULES.articleNameTooLong, `Unexpected file name of ${[...name].length} characters: the source id made from it (${idBytes} bytes) is over the ${MAX_ID_BYTES}-byte limit, and the files and pages named after it would be refused by some systems. Rename the file to something shorter. Skipped.`);
       }
       const file = path.join(root, 'articles', name);
+      if ((await lstat(file)).isSymbolicLink() && !(await linkInside(root, file))) {
+        return skippedArticle(id, `articles/${name}`, RULES.articleOutsideRoot, 'File is a symbolic link to a file outside the content root; copy the article into articles/ instead. Skipped.');
+      }
       // A huge file is refused on its size alone, without reading it into memory.
       const { size } = await stat(file);
       if (size > MAX_ARTICLE_BYTES) return readArticle(id, `articles/${name}`, new Uint8Array(0), size);
