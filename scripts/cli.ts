@@ -115,8 +115,9 @@ async function main(argv: string[]): Promise<number | null> {
         return 0;
       }
       const dir = path.resolve(values.dir ?? (what === 'extraction' ? '../shared/eval/extraction' : '../shared/eval/sentences'));
-      if (what === 'extraction') await (await import('./eval/extraction.ts')).evalExtraction(dir);
-      else if (what === 'sentences') await (await import('./eval/sentences.ts')).evalSentences(dir);
+      const explicit = values.dir !== undefined;
+      if (what === 'extraction') await (await import('./eval/extraction.ts')).evalExtraction(dir, { explicit });
+      else if (what === 'sentences') await (await import('./eval/sentences.ts')).evalSentences(dir, console.log, { explicit });
       else throw new UserError(`Unknown eval "${what ?? ''}". Use: npm run eval -- extraction --dir DIR, npm run eval -- sentences --dir DIR, or npm run eval -- claims --dir DIR`);
       return 0;
     }

@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { UserError } from '../errors.ts';
 import { extractArticle } from '../pipeline/html.ts';
 import { f1Of, type Score } from './score.ts';
 
@@ -148,12 +149,16 @@ function pct(n: number): string {
   return n.toFixed(4);
 }
 
-/** Runs the extraction benchmark in `dir` and prints scores; skips with one line if data is absent. */
-export async function evalExtraction(dir: string): Promise<Report> {
+/**
+ * Runs the extraction benchmark in `dir` and prints scores; skips with one line if data is absent,
+ * unless the folder was given explicitly (`--dir`): then that is a UserError, as for the claims eval.
+ */
+export async function evalExtraction(dir: string, options: { explicit?: boolean } = {}): Promise<Report> {
   const truthFile = join(dir, 'ground-truth.json');
   try {
     await access(truthFile);
   } catch {
+    if (options.explicit) throw new UserError(`No extraction benchmark at ${dir}: ${truthFile} does not exist. Give --dir the folder that holds ground-truth.json, e.g. --dir ../shared/eval/extraction.`);
     console.log(`extraction eval: no benchmark data at ${truthFile}; evaluation skipped.`);
     return { dir, skipped: true, pages: 0, ours: null, readability: null };
   }

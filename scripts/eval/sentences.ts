@@ -5,6 +5,7 @@
  */
 import { readFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UserError } from '../errors.ts';
 import { performance } from 'node:perf_hooks';
 import { splitSentences } from '../pipeline/sentences.ts';
 import { classifyBlock, type BlockKind } from '../pipeline/blocks.ts';
@@ -163,12 +164,14 @@ function evalBlocks(data: GumFile): Record<BlockKind, Score> {
 }
 
 /** Run the sentence benchmark on the data in `dir`, print a report, and return the figures. */
-export async function evalSentences(dir: string, print: (line: string) => void = console.log): Promise<Report> {
+export async function evalSentences(dir: string, print: (line: string) => void = console.log, options: { explicit?: boolean } = {}): Promise<Report> {
   const report: Report = { dir, skipped: false, golden: null, gum: null, throughput: null, blocks: null };
   const goldenPath = join(dir, 'golden-rules-en.json');
   const gumPath = join(dir, 'gum-news.json');
   const [hasGolden, hasGum] = await Promise.all([exists(goldenPath), exists(gumPath)]);
   if (!hasGolden && !hasGum) {
+    // A folder given with --dir must hold the data, as for the claims eval; only the default may be absent.
+    if (options.explicit) throw new UserError(`No sentence benchmark at ${dir}: neither golden-rules-en.json nor gum-news.json is there. Give --dir the folder that holds them, e.g. --dir ../shared/eval/sentences.`);
     print(`eval sentences: no data in ${dir} (expected golden-rules-en.json, gum-news.json); skipped.`);
     return { ...report, skipped: true };
   }
