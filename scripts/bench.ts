@@ -4,6 +4,15 @@
  * its own peak memory; then one table of times and the ratios issue 6 sets targets on.
  *
  *   npm run bench -- [--sizes 100,400,1600[,4000]] [--no-site] [--repeat N] [--ci] [--json FILE] [--keep] [--cpu-prof DIR]
+ *
+ * `--ci` (the ratio gate in thresholds.json) is not part of `npm test`, on purpose. Its ratios
+ * compare wall times of child processes, Astro builds and a bare build, already as the median of
+ * three runs; on a busy 2-core machine another process still skews one size more than the other
+ * (5.46x growth per 4x measured once, 2.29x alone). CPU time would not fix it: Astro's and
+ * Pagefind's work runs in worker threads and native code that a per-process cpuUsage misattributes,
+ * and widening the limits until load cannot trip them would make the gate catch nothing. So
+ * `npm test` stays a gate that only fails on a bug; run `npm run bench -- --ci` on a quiet machine
+ * when timing matters. test/bench/ still tests the bench's own code in `npm test`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
