@@ -7,7 +7,7 @@ import { diffWordsWithSpace } from 'diff';
 import type { Appearance, Conflict, Selector, Variant } from '../../src/schema.ts';
 import { personKey } from './people.ts';
 import { findQuotes } from './quotes.ts';
-import { compatible, dimension } from './values.ts';
+import { compatible, sameQuantity } from './values.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
 
 /** Characters of context kept on each side of a TextQuoteSelector's `exact`. */
@@ -63,8 +63,8 @@ function reportOnce(found: readonly Conflict[][], clusters: readonly Cluster[]):
 
 /** Where a mention sits in its source, as W3C Web Annotation selectors. */
 export function appearance(m: Mention, text: string): Appearance {
-  const start = m.quote?.start ?? m.sentence.start;
-  const end = m.quote?.end ?? m.sentence.end;
+  const start = m.quote?.start ?? m.part?.start ?? m.sentence.start;
+  const end = m.quote?.end ?? m.part?.end ?? m.sentence.end;
   return {
     source: m.source,
     sentence: m.sentence.text,
@@ -85,31 +85,33 @@ export function selectorAt(text: string, start: number, end: number): Selector {
   };
 }
 
-/** Sources that give incompatible values of one dimension ("Tuesday" against "Monday"). */
+/**
+ * Sources that give incompatible values of one quantity ("Tuesday" against "Monday", "12 people
+ * wounded" against "15 wounded"). Values are grouped by `sameQuantity`, so figures that count
+ * different things, or different things happening to them, are never compared.
+ */
 function valueConflicts(mentions: readonly Mention[]): Conflict[] {
-  const bySource = new Map<string, Map<string, Value[]>>();
+  // One group per quantity, in the order values are first met (mentions are in key order).
+  const groups: Array<{ first: Value; bySource: Map<string, Value[]> }> = [];
   for (const m of mentions) {
     for (const v of m.values) {
-      const dims = bySource.get(m.source) ?? new Map<string, Value[]>();
-      const dim = dimension(v);
-      const list = dims.get(dim);
+      let group = groups.find((g) => sameQuantity(g.first, v));
+      if (!group) groups.push((group = { first: v, bySource: new Map() }));
+      const list = group.bySource.get(m.source);
       if (list) list.push(v);
-      else dims.set(dim, [v]);
-      bySource.set(m.source, dims);
+      else group.bySource.set(m.source, [v]);
     }
   }
-  const dimensions = [...new Set([...bySource.values()].flatMap((d) => [...d.keys()]))].sort();
   const conflicts: Conflict[] = [];
-  for (const dim of dimensions) {
-    const entries = [...bySource].flatMap(([source, dims]) => (dims.has(dim) ? [{ source, values: dims.get(dim) ?? [] }] : []));
+  for (const { first, bySource } of groups) {
+    const entries = [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([source, values]) => ({ source, values }));
     if (entries.length < 2) continue;
     // Sources that give the same values agree with each other: compare each distinct set once.
     const distinct = [...new Map(entries.map((e) => [JSON.stringify(e.values), e.values])).values()];
     const clash = distinct.some((a, i) => distinct.slice(i + 1).some((b) => !a.some((va) => b.some((vb) => compatible(va, vb)))));
     if (!clash) continue;
-    const field = entries[0]?.values[0]?.field ?? 'figure';
     conflicts.push({
-      field,
+      field: first.field,
       values: entries.map((e) => ({ source: e.source, value: [...new Set(e.values.map((v) => v.raw))].join(', ') })),
     });
   }

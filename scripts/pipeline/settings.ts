@@ -8,6 +8,8 @@ export const SETTINGS = {
     minContentWords: 5,
     /** A sentence needs at least this check-worthiness score (facts: figures, dates, names, attributions, commitments). */
     minCheckWorthiness: 1,
+    /** A sentence that joins several statements ("…, while …", "…; …") gives one mention per clause. */
+    splitClauses: false,
     /** A quoted span with fewer words is a scare quote inside a statement, not a quote claim. */
     minQuoteWords: 4,
   },
@@ -16,8 +18,14 @@ export const SETTINGS = {
     maxBlockingShare: 0.2,
     /** …and never more than this many mentions, so the candidate pairs grow linearly with the corpus. */
     maxPostings: 200,
+    /** Two different words count as one when their GloVe vectors' cosine reaches this ("truce" and "ceasefire" 0.92, "summit" and "meeting" 0.82). */
+    sameMeaning: 0.7,
+    /** Every two mentions of one claim from different sources must be at least this similar (complete linkage at a floor). */
+    minPairSimilarity: 0.1,
+    /** …and count as a shared word, for which pairs are compared at all, from this cosine up (near-synonyms only). */
+    sameShared: 0.85,
     /** Groups merge while the average similarity of their mentions (0..1) is at least this. */
-    sameClaim: 0.12,
+    sameClaim: 0.2,
     /** Weight of a term found in one mention only, relative to its IDF: it can only dilute a match. */
     uniqueTermWeight: 0.3,
     /** Added to the similarity of two mentions that are each other's best match between their sources. */
@@ -38,16 +46,20 @@ export const SETTINGS = {
     otherStory: 0.5,
     /** An article none of whose sentences matched joins the main story for the event's date from this overlap (two reports in other words). */
     relatedStory: 0.15,
+    /** Two leads that give different days dispute the event's day only when they are at least this similar (else they tell of different events). */
+    sameEventLead: 0.1,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
+    /** Two mentions whose verbs say different things happened are one claim only from this similarity up. */
+    differentPredicates: 0.4,
+    /** Two mentions that name different people, places or organisations (and none in common) are one claim only from this similarity up. */
+    differentActors: 0.6,
     /** Two quotes by different speakers join only above this similarity (then the speaker is a conflict). */
     differentSpeakers: 0.72,
     /** Two mentions with different figures of one unit join only above this similarity (then the figure is disputed). */
-    differentValues: 0.25,
+    differentValues: 0.12,
     /** A mention also backs another claim when its average similarity to that claim's mentions reaches this. */
     secondaryClaim: 0.15,
-    /** Two claims that share a sentence merge when their own mentions are on average this similar. */
-    overlapMerge: 0.1,
     /** …but backs at most this many claims besides its own. */
     maxSecondary: 2,
   },

@@ -83,6 +83,12 @@ export interface Value {
   norm: string;
   /** For figures, the thing counted, folded ("country" for "nations" and "countries"). */
   unit?: string;
+  /** For days and dates, true when it is the day someone spoke ("said Wednesday"), not when anything happened. */
+  spoken?: boolean;
+  /** For figures in a unit of measurement: `unit` is its dimension ("length") and the interval is in its base unit. */
+  measured?: boolean;
+  /** For figures, what happened to what is counted: the verb's lemma ("kill" in "four people were killed"). */
+  event?: string;
   /** The numeric interval the value allows, for figures and percents. */
   min?: number;
   max?: number;
@@ -106,9 +112,15 @@ export interface Mention {
   /** The words that carry the claim: the sentence, or the quoted words for a quote. */
   text: string;
   quote: Quote | null;
+  /** For one clause of a sentence that joins several statements: where it is in the cleaned text. */
+  part: { start: number; end: number } | null;
   speaker: string | null;
   /** People named in the sentence, normalised. */
   actors: string[];
+  /** Who and where the words name: proper-noun words, folded ("bentley", "damascus"). */
+  who: string[];
+  /** What happens: the lemmas of its content verbs, "!" before one that is negated ("!engage"). */
+  did: string[];
   values: Value[];
   /** Normalised content-word stems used for matching. */
   terms: string[];

@@ -3,7 +3,11 @@
  * so that "more than 30" and "35" agree while "Monday" and "Tuesday" do not.
  */
 import { isStopword, stem } from './text.ts';
-import { SYNONYMS } from './lang/en/lexicon.ts';
+import { tag, type Token } from './lang/en/grammar.ts';
+import { isContentVerb } from './extract/structure.ts';
+import { isKindOf, nounOf, synonymous, verbOf } from './lang/en/wordnet.ts';
+import { CURRENCY_SIGNS, IRREGULAR_PLURALS, measureOf } from './lang/en/units.ts';
+import { SPEECH_VERBS } from './lang/en/lexicon.ts';
 import type { Value } from './types.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -20,13 +24,14 @@ const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e
 const QUALIFIER = String.raw`(?:(more than|over|at least|upwards of|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|less than|under|just over|just under|as many as)\s+)?`;
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(SMALL).join('|')}|several|a few|tens of|hundreds of|thousands of|dozens of|hundreds|thousands|millions|dozens|a dozen)`;
 const SCALE_WORD = String.raw`(?:\s*(hundred|thousand|million|billion|trillion|bn|m|k)\b)?`;
-const FIGURE = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE_WORD}(\s*(?:%|percent\b|per cent\b))?["'”’»]?(?:\s+(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?))?`, 'giu');
+const FIGURE = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE_WORD}(\s*(?:%|percent\b|per cent\b))?["'”’»]?(?:(\s+|-|(?=\p{L}))(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?))?`, 'giu');
 
 /** Every value a sentence states. */
 export function findValues(text: string): Value[] {
   const values: Value[] = [];
   for (const day of WEEKDAYS) {
-    if (new RegExp(String.raw`\b${day}\b`).test(text)) values.push({ field: 'weekday', raw: day, norm: day });
+    const at = new RegExp(String.raw`\b${day}\b`).exec(text);
+    if (at) values.push({ field: 'weekday', raw: day, norm: day, ...(spokenOn(text, at.index) ? { spoken: true } : {}) });
   }
   const dates: Array<[number, number]> = [];
   for (const m of text.matchAll(/\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*(\d{4}))?\b|\b(\d{1,2})\s+([A-Z][a-z]{2,8})(?:\s+(\d{4}))?\b/g)) {
@@ -36,29 +41,101 @@ export function findValues(text: string): Value[] {
     const day = Number(m[2] ?? m[4]);
     const year = m[3] ?? m[6];
     const norm = `${year ?? 'xxxx'}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    values.push({ field: 'date', raw: m[0], norm });
+    values.push({ field: 'date', raw: m[0], norm, ...(spokenOn(text, m.index) ? { spoken: true } : {}) });
     dates.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(FIGURE)) {
-    const [raw, qualifier, number = '', scaleWord, percent, unitWord] = m;
+    const [raw, qualifier, number = '', scaleWord, percent, separator, written0] = m;
+    // "50mm": a unit written against the number is only ever a unit of measurement ("5th" is not).
+    const unitWord = separator === '' && written0 !== undefined && !isKindOf(lemmaOf(written0.split(/\s+/)[0] ?? ''), 'unit_of_measurement') ? undefined : written0;
     const at = m.index ?? 0;
     if (dates.some(([s, e]) => at < e && at + raw.length > s)) continue; // the day of a date
     if (/^\d{4}$/.test(number) && !percent && Number(number) >= 1800 && Number(number) <= 2100) continue; // a year
     if (/^(one|two)$/i.test(number) && !unitWord) continue;
-    const range = interval(number.toLowerCase(), scaleWord?.toLowerCase(), qualifier?.toLowerCase());
+    let range = interval(number.toLowerCase(), scaleWord?.toLowerCase(), qualifier?.toLowerCase());
     if (!range) continue;
+    const sign = CURRENCY_SIGNS[text[at - 1] ?? ''] ?? CURRENCY_SIGNS[text.slice(Math.max(0, at - 2), at).trim()];
+    // "6,400 meters (21,000 feet)", "$10,000 (Dh36,700)": a figure in brackets right after another restates it.
+    if (text.slice(0, at - (sign ? 1 : 0)).trimEnd().endsWith('(') && values.some((v) => v.field === 'figure')) continue;
     if (percent) {
       values.push({ field: 'percent', raw: raw.slice(0, raw.search(/%|percent|per cent/) + 1).replace(/[pP]$/, 'percent').trim(), norm: `${describe(qualifier, number, scaleWord)}%`, min: range[0], max: range[1] });
       continue;
     }
     // The counted noun ("35 countries"): figures are only compared when they count the same thing.
-    const counted = unitWord ? countedNoun(unitWord) : '';
-    const unit = counted ? unitKey(counted) : '';
-    if (!unit) continue;
-    const written = `${raw.slice(0, raw.lastIndexOf(unitWord ?? '')).trimEnd()} ${counted}`.replace(/[«»“”"]/g, '');
-    values.push({ field: 'figure', raw: written, norm: describe(qualifier, number, scaleWord), unit, min: range[0], max: range[1] });
+    // "130 injured": what follows is what happened to the counted, who are not named.
+    const participle = unitWord ? participleAt(text, at + raw.length - unitWord.length) : undefined;
+    // "a 130-page report": a hyphen joins the number to the one word it counts.
+    const hyphened = unitWord !== undefined && text[at + raw.length - unitWord.length - 1] === '-';
+    const counted = unitWord && !participle ? countedNoun(hyphened ? (unitWord.split(/\s+/)[0] ?? '') : unitWord) : '';
+    // "410 million euro budget", "6,400 meters": a unit of measurement is what the figure is in, whatever follows.
+    const measureWord = counted.split(/\s+/).map((w) => lemmaOf(w)).find((w) => isKindOf(w, 'unit_of_measurement'));
+    let unit = sign ?? measureWord ?? (counted ? unitKey(counted) : '');
+    if (!unit && !participle) continue;
+    const measure = measureOf(unit);
+    if (measure) {
+      const scale = (x: number): number => x * measure.factor + (measure.offset ?? 0);
+      range = [scale(range[0]), scale(range[1])];
+      unit = measure.dimension;
+    }
+    const written = `${raw.slice(0, raw.lastIndexOf(unitWord ?? '')).trimEnd()} ${counted || (unitWord ?? '').split(/\s+/)[0]}`.replace(/[«»“”"]/g, '');
+    const event = participle ?? eventOf(text, at, at + raw.length);
+    const rawText = (sign ? `${text[at - 1] === ' ' ? text.slice(at - 2, at - 1) : text[at - 1]}${written}` : written).trim();
+    values.push({ field: 'figure', raw: rawText, norm: describe(qualifier, number, scaleWord), unit, ...(measure ? { measured: true } : {}), ...(event ? { event } : {}), min: range[0], max: range[1] });
   }
   return values;
+}
+
+/**
+ * True when the day at `start` is when someone spoke ("Parajuli said Wednesday that…", "told
+ * reporters on Monday"): the verb nearest to it is a verb of saying, not what happened.
+ */
+function spokenOn(text: string, start: number): boolean {
+  const tokens = tag(text);
+  const at = tokens.findIndex((t) => t.start >= start);
+  if (at < 0) return false;
+  let best: { distance: number; speech: boolean } | null = null;
+  tokens.forEach((t, i) => {
+    if (t.pos !== 'VERB') return;
+    const distance = Math.abs(i - at) + (i > at ? 0.5 : 0);
+    const speech = SPEECH_VERBS.test(t.text);
+    if (!best || distance < best.distance) best = { distance, speech };
+  });
+  return (best as { speech: boolean } | null)?.speech === true;
+}
+
+/** The lemma of the verb that starts at `start`, when the tagger reads a verb there. */
+function participleAt(text: string, start: number): string | undefined {
+  const t = tag(text).find((x) => x.start === start);
+  return t && isContentVerb(t) ? t.lemma : undefined;
+}
+
+/**
+ * What happened to what a figure counts: the content verb after it in its clause ("four people were
+ * killed", "130 injured"), or the one right before it ("killed at least 17 people", "wounding 15").
+ */
+function eventOf(text: string, start: number, end: number): string | undefined {
+  const tokens = tag(text);
+  const first = tokens.findIndex((t) => t.start >= start);
+  if (first < 0) return undefined;
+  let i = first;
+  while (i < tokens.length && (tokens[i]?.start ?? 0) < end) i++;
+  for (let k = i; k < tokens.length && k < i + 6; k++) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'NUM') break;
+    if (isContentVerb(t)) return t.lemma;
+    if (t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') break;
+  }
+  for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
+    const t = tokens[k] as Token;
+    if (isContentVerb(t)) return t.lemma;
+    // A gerund the tagger read as a noun ("…, wounding 15").
+    if (k === first - 1 && /(ing|ed)$/.test(t.text)) {
+      const verb = verbOf(t.text);
+      if (verb) return verb;
+    }
+    if (t.pos !== 'ADV' && t.pos !== 'ADP' && t.pos !== 'DET' && t.pos !== 'ADJ') break;
+  }
+  return undefined;
 }
 
 /** The words after a number up to the first function word: "French troops to" → "French troops". */
@@ -73,12 +150,18 @@ function countedNoun(phrase: string): string {
   return kept.join(' ');
 }
 
-/** The noun a figure counts, folded for comparison ("nations" and "countries" are one unit). */
+/** A noun's singular, as WordNet lists it ("feet" → "foot"), or the word in lower case. */
+function lemmaOf(word: string): string {
+  const w = word.toLowerCase();
+  return IRREGULAR_PLURALS[w] ?? nounOf(w) ?? w;
+}
+
+/** The noun a figure counts, as WordNet's lemma ("countries" → "country"); durations are not counts. */
 function unitKey(phrase: string): string {
-  const head = phrase.split(/\s+/).at(-1) ?? phrase;
-  const s = stem(head.split('-')[0] ?? head);
-  if (/^(year|month|week|day|hour|minut|time|percent)/.test(s)) return '';
-  return SYNONYMS.get(s) ?? s;
+  const head = (phrase.split(/\s+/).at(-1) ?? phrase).split('-')[0] ?? phrase;
+  const lemma = IRREGULAR_PLURALS[head.toLowerCase()] ?? nounOf(head) ?? stem(head);
+  if (/^(year|month|week|day|hour|minute|second|time|percent)$/.test(lemma)) return '';
+  return lemma;
 }
 
 function describe(qualifier: string | undefined, number: string, scaleWord: string | undefined): string {
@@ -115,11 +198,39 @@ function interval(number: string, scaleWord: string | undefined, qualifier: stri
   }
 }
 
-/** True when two values of one field and unit can both be right. */
+/** How far apart two measures in different units may be and still agree (rounding of a conversion). */
+const MEASURE_TOLERANCE = 0.03;
+
+/** Nouns that count people without saying who they are: "12 people were wounded" and "15 wounded" count the same. */
+const ANYONE = new Set(['', 'people', 'person']);
+
+/**
+ * True when two values measure one thing and so can disagree: the same field and, for figures,
+ * the same thing counted (WordNet synonyms: "nations" and "countries") and the same thing happening
+ * to it ("wounded" and "injured", never "killed" and "injured").
+ */
+export function sameQuantity(a: Value, b: Value): boolean {
+  if (a.field !== b.field) return false;
+  // The days people spoke on are not facts of the event: two reports may quote them on different days.
+  if (a.spoken === true || b.spoken === true) return false;
+  if (a.field !== 'figure') return true;
+  // A length is a length, whatever it is said to be the length of.
+  if (a.measured === true || b.measured === true) return a.unit === b.unit;
+  if (a.event !== undefined && b.event !== undefined && !synonymous(a.event, b.event, 'verb')) return false;
+  const ua = a.unit ?? '';
+  const ub = b.unit ?? '';
+  if (ua === ub) return true;
+  if (ANYONE.has(ua) && ANYONE.has(ub)) return a.event !== undefined && b.event !== undefined;
+  return ua !== '' && ub !== '' && synonymous(ua, ub, 'noun');
+}
+
+/** True when two values can both be right: they measure different things, or their intervals meet. */
 export function compatible(a: Value, b: Value): boolean {
-  if (dimension(a) !== dimension(b)) return true;
+  if (!sameQuantity(a, b)) return true;
   if (a.min !== undefined && b.min !== undefined && a.max !== undefined && b.max !== undefined) {
-    return a.min <= b.max && b.min <= a.max;
+    // Converted measures are rounded by whoever converted them: "6,400 metres (21,000 feet)".
+    const slack = a.measured === true || b.measured === true ? MEASURE_TOLERANCE : 0;
+    return a.min * (1 - slack) <= b.max * (1 + slack) && b.min * (1 - slack) <= a.max * (1 + slack);
   }
   if (a.field === 'date') {
     const [ya, ma, da] = a.norm.split('-');
@@ -129,7 +240,3 @@ export function compatible(a: Value, b: Value): boolean {
   return a.norm === b.norm;
 }
 
-/** What a value is compared on: its field, and for figures the thing counted. */
-export function dimension(value: Value): string {
-  return value.field === 'figure' ? `figure:${value.unit ?? ''}` : value.field;
-}

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compatible, dimension, findValues } from '../../scripts/pipeline/values.ts';
+import { compatible, findValues, sameQuantity } from '../../scripts/pipeline/values.ts';
 import type { Value } from '../../scripts/pipeline/types.ts';
 
 const of = (text: string, field: Value['field']): Value[] => findValues(text).filter((v) => v.field === field);
@@ -39,11 +39,14 @@ describe('findValues', () => {
     expect(of('Mayor Dec Harris spoke to 12 May residents.', 'date').map((v) => v.norm)).not.toContain('----12-02');
   });
 
-  it('finds figures with the thing they count, folding synonyms', () => {
+  it('finds figures with the thing they count, folding WordNet synonyms', () => {
     const v = one('The summit drew delegates from 35 countries.', 'figure');
     expect(v).toMatchObject({ norm: '35', unit: 'country', min: 35, max: 35 });
-    expect(one('It brought together more than 30 nations.', 'figure')).toMatchObject({ norm: 'more than 30', unit: 'country' });
-    expect(one('Paris could send several thousand troops.', 'figure').unit).toBe(one('Rome sent 45 soldiers.', 'figure').unit);
+    const nations = one('It brought together more than 30 nations.', 'figure');
+    expect(nations).toMatchObject({ norm: 'more than 30', unit: 'nation' });
+    expect(sameQuantity(v, nations)).toBe(true);
+    // Word vectors put soldiers beside civilians and dollars beside euros: only WordNet folds units.
+    expect(sameQuantity(one('Paris could send several thousand troops.', 'figure'), one('Rome sent 45 civilians.', 'figure'))).toBe(false);
     expect(one('The flood forced 1,200 people from their homes.', 'figure')).toMatchObject({ min: 1200, max: 1200 });
   });
 
@@ -79,7 +82,7 @@ describe('compatible', () => {
     it(`"${p.a}" vs "${p.b}" → ${p.compatible ? 'compatible' : 'conflict'}`, () => {
       const a = one(p.a, p.field);
       const b = one(p.b, p.field);
-      expect(dimension(a)).toBe(dimension(b));
+      expect(sameQuantity(a, b)).toBe(true);
       expect(compatible(a, b)).toBe(p.compatible);
       expect(compatible(b, a)).toBe(p.compatible);
     });
@@ -88,7 +91,29 @@ describe('compatible', () => {
   it('never compares figures that count different things', () => {
     const a = one('The fire destroyed 40 homes.', 'figure');
     const b = one('The fire injured 12 firefighters.', 'figure');
-    expect(dimension(a)).not.toBe(dimension(b));
+    expect(sameQuantity(a, b)).toBe(false);
     expect(compatible(a, b)).toBe(true);
+  });
+
+  it('types a figure by what happened to what it counts', () => {
+    const killed = one('At least four people were killed in the blast.', 'figure');
+    const dead = one('The blast killed three people.', 'figure');
+    const injured = one('Officials said 130 injured were taken to hospital.', 'figure');
+    const wounded = one('Rebel shells hit the city, wounding 15 people.', 'figure');
+    const hurt = one('State media said 12 people were injured in the shelling.', 'figure');
+    expect([killed.event, dead.event, injured.event, wounded.event, hurt.event]).toEqual(['kill', 'kill', 'injure', 'wound', 'injure']);
+    // One quantity, incompatible values: a dispute. "At least four" and "three" cannot both be right.
+    expect(sameQuantity(killed, dead)).toBe(true);
+    expect(compatible(killed, dead)).toBe(false);
+    // Wounded and injured are WordNet synonyms; killed and injured are never compared.
+    expect(sameQuantity(wounded, hurt)).toBe(true);
+    expect(compatible(wounded, hurt)).toBe(false);
+    expect(sameQuantity(killed, hurt)).toBe(false);
+    expect(compatible(one('Twelve people were killed.', 'figure'), one('Twelve people were injured.', 'figure'))).toBe(true);
+  });
+
+  it('reads a hyphened figure as the one word it counts', () => {
+    expect(one('The 130-page document details the inquiry.', 'figure')).toMatchObject({ norm: '130', unit: 'page' });
+    expect(compatible(one('The 130-page document details it.', 'figure'), one('A 131-page report was released.', 'figure'))).toBe(false);
   });
 });

@@ -1,44 +1,221 @@
 /**
- * Groups mentions that state the same claim across sources, in four passes:
- * 1. cluster by average linkage over a sparse graph of similar pairs (see cluster.ts), pairs that
- *    are each other's best match between two sources counting extra;
- * 2. (within 1) groups merge only while, on average, their mentions state the same thing;
- * 3. let a sentence that states two claims ("a monitoring mechanism and a multinational force")
- *    back the second one too;
- * 4. compare when each source says the event happened: the weekday or date its lead gives.
- * No rule may join two quotes by different speakers or two incompatible figures unless the
- * mentions are otherwise near-identical (then compare reports the conflict).
+ * Groups mentions that state the same claim across sources, precision first:
+ * 1. candidates: an inverted index over each mention's rarest terms proposes pairs (no all-pairs
+ *    comparison), and identical quoted words join whoever quotes them;
+ * 2. scoring: IDF-weighted overlap of stems and stem pairs, softened by word vectors for words
+ *    said in other words (similarity.ts, meaning.ts), with a bonus for pairs that are each other's
+ *    best match between their sources;
+ * 3. vetoes (vetoes.ts): different speakers, incompatible values, different or opposite verbs,
+ *    different actors. A vetoed pair is never linked, and no merge puts it in one claim;
+ * 4. clustering: average linkage over the pairs that remain (cluster.ts): groups merge only while
+ *    their mentions, on average, clearly state the same thing;
+ * 5. a sentence that states two claims may back the second one too, when it clearly states it;
+ * 6. the event's date: the day each main-story lead gives, compared (see leadTiming).
+ * A mention with no confident partner stays a claim of its own (single-source).
  */
 import { SETTINGS } from '../settings.ts';
-import { candidatePairs, conflictBetween, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
+import { personKey } from '../people.ts';
+import { findQuotes } from '../quotes.ts';
+import { contentStems } from '../text.ts';
+import { candidatePairs, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
+import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
-import type { Cluster, Mention } from '../types.ts';
+import { veto, type VetoContext } from './vetoes.ts';
+import { compatible, sameQuantity } from '../values.ts';
+import type { Cluster, Mention, Value } from '../types.ts';
 
 /** Groups mentions into claims. */
 export function match(mentions: readonly Mention[]): Cluster[] {
   // Wire copy repeats sentences word for word: each distinct wording is matched once, then every
   // copy joins the claims of its wording.
   const { nodes, copies, nodeOf } = distinct(mentions);
-  const sim = similarity(nodes);
+  const near = nearness(nodes);
+  const sim = similarity(nodes, near);
+  const common = commonWords(nodes);
   const story = storySimilarity(mentions);
-  const edges = graph(nodes, sim, story);
-  const groups = averageLinkage(nodes.length, edges, SETTINGS.match.sameClaim, (a, b) => compatibleGroups(a, b, nodes, sim));
+  const { edges, apart } = graph(nodes, sim, story, common, near);
+  const linked = new Map<number, Map<number, number>>();
+  for (const { i, j, s } of edges) {
+    (linked.get(i) ?? linked.set(i, new Map()).get(i))?.set(j, s);
+    (linked.get(j) ?? linked.set(j, new Map()).get(j))?.set(i, s);
+  }
+  const groups = averageLinkage(nodes.length, edges, SETTINGS.match.sameClaim, (a, b) => !crosses(a, b, apart) && everyPairLinked(a, b, linked, nodes));
   const clusters: Cluster[] = groups.map((list) => {
     const members = list.map((k) => nodes[k] as Mention).sort(byKey);
     return { mentions: members, borrowed: [], representative: members[0] as Mention };
   });
-  attachSecondary(clusters, edges, nodes, sim);
-  mergeOverlapping(clusters, sim);
+  attachSecondary(clusters, edges, nodes, sim, (a, b) => veto(a, b, { sim: sim(a, b), common }) !== null);
   for (const c of clusters) {
     c.representative = representative(c, sim);
     const borrowed = new Set(c.borrowed);
     c.mentions = c.mentions.flatMap((m) => copies.get(m) ?? [m]).sort(byKey);
     c.borrowed = c.mentions.filter((m) => borrowed.has((nodeOf.get(m) ?? m).key)).map((m) => m.key);
   }
-  const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story));
+  const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story), sim);
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
+}
+
+/**
+ * The similarity graph: candidate pairs from the index that share enough terms, each scored, with
+ * a bonus when the two are each other's best match between their sources (as sentence aligners
+ * pair sentences across translations). Vetoed pairs are left out and kept apart (`apart`).
+ */
+function graph(
+  mentions: readonly Mention[],
+  sim: Similarity,
+  story: StorySimilarity,
+  common: VetoContext['common'],
+  near: Nearness,
+): { edges: Edge[]; apart: Map<number, Set<number>> } {
+  const apart = new Map<number, Set<number>>();
+  const keepApart = (i: number, j: number): void => {
+    (apart.get(i) ?? apart.set(i, new Set()).get(i))?.add(j);
+    (apart.get(j) ?? apart.set(j, new Set()).get(j))?.add(i);
+  };
+  const candidates: Edge[] = [];
+  for (const [i, j] of [...candidatePairs(mentions), ...sameQuotes(mentions)]) {
+    const a = mentions[i] as Mention;
+    const b = mentions[j] as Mention;
+    const quoted = identicalQuote(a, b);
+    // One person's words need less in common: "reckless" twice from one mouth is telling.
+    if (!quoted && sharedTerms(a, b, near) < (sameSpeaker(a, b) ? 1 : SETTINGS.match.minSharedTerms)) continue;
+    const s = quoted ? 1 : sim(a, b);
+    // Between articles about different stories, shared words are a coincidence unless the sentences are near-identical.
+    if (s < SETTINGS.match.otherStory && story(a.source, b.source) < SETTINGS.match.sameStory) continue;
+    if (!quoted && veto(a, b, { sim: s, common }) !== null) {
+      keepApart(i, j);
+      continue;
+    }
+    candidates.push({ i, j, s });
+  }
+  const best = new Map<string, { k: number; s: number }>();
+  const consider = (from: number, to: number, s: number): void => {
+    const key = `${from}>${mentions[to]?.source}`;
+    const current = best.get(key);
+    if (!current || s > current.s || (s === current.s && to < current.k)) best.set(key, { k: to, s });
+  };
+  for (const { i, j, s } of candidates) {
+    consider(i, j, s);
+    consider(j, i, s);
+  }
+  const mutual = (i: number, j: number): boolean =>
+    best.get(`${i}>${mentions[j]?.source}`)?.k === j && best.get(`${j}>${mentions[i]?.source}`)?.k === i;
+  const edges = candidates.map((e) => (mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
+  return { edges, apart };
+}
+
+/** The words of a quote, folded, when it is long enough to be telling. */
+function quoteKey(m: Mention): string | null {
+  if (m.kind !== 'quote') return null;
+  const words = m.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length >= SETTINGS.extract.minQuoteWords ? words.join(' ') : null;
+}
+
+/**
+ * Identical quoted words from one speaker (or from a speaker one side does not name) always state
+ * one claim; so do a quote and a sentence that quotes a fragment of it from the same speaker
+ * ("Fenwick called that decision “reckless”").
+ */
+function identicalQuote(a: Mention, b: Mention): boolean {
+  const ka = quoteKey(a);
+  if (ka !== null && ka === quoteKey(b)) return a.speaker === null || b.speaker === null || personKey(a.speaker) === personKey(b.speaker);
+  if (!a.speaker || !b.speaker || personKey(a.speaker) !== personKey(b.speaker)) return false;
+  const [quote, other] = a.kind === 'quote' ? [a, b] : [b, a];
+  if (quote.kind !== 'quote' || other.kind === 'quote') return false;
+  const whole = ` ${folded(quote.text)} `;
+  const fragments = findQuotes(other.sentence.text).map((q) => folded(other.sentence.text.slice(q.start, q.end))).filter((f) => f !== '');
+  return fragments.length > 0 && fragments.every((f) => whole.includes(` ${f} `) && contentStems(f).length > 0);
+}
+
+/** Words only, lower case, single spaces: how quoted words are compared. */
+function folded(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** Pairs of quotes from different sources with identical words, whatever the index proposes. */
+function sameQuotes(mentions: readonly Mention[]): Array<[number, number]> {
+  const byWords = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    const key = quoteKey(m);
+    if (key !== null) (byWords.get(key) ?? byWords.set(key, []).get(key))?.push(i);
+  });
+  const pairs: Array<[number, number]> = [];
+  for (const list of byWords.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] ?? 0;
+        const j = list[y] ?? 0;
+        if (mentions[i]?.source !== mentions[j]?.source) pairs.push([i, j]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/**
+ * True when every two mentions of different sources across the groups were compared and found at
+ * least `minPairSimilarity` alike: a claim's sources must each state it, not merely be linked
+ * through a third mention that shares words with both.
+ */
+function everyPairLinked(a: readonly number[], b: readonly number[], linked: ReadonlyMap<number, ReadonlyMap<number, number>>, nodes: readonly Mention[]): boolean {
+  for (const x of a) {
+    const near = linked.get(x);
+    for (const y of b) {
+      if (nodes[x]?.source === nodes[y]?.source) continue;
+      if ((near?.get(y) ?? 0) < SETTINGS.match.minPairSimilarity) return false;
+    }
+  }
+  return true;
+}
+
+/** True when two groups hold a pair that a veto keeps apart. */
+function crosses(a: readonly number[], b: readonly number[], apart: ReadonlyMap<number, ReadonlySet<number>>): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  const other = new Set(large);
+  for (const x of small) {
+    const away = apart.get(x);
+    if (away) for (const y of away) if (other.has(y)) return true;
+  }
+  return false;
+}
+
+/**
+ * A sentence that states two claims ("a monitoring mechanism and a multinational force") backs the
+ * second one too, when its source is otherwise silent on that claim, nothing vetoes it, and it is
+ * on average clearly like the claim's mentions. A mention never leaves its own claim for another.
+ */
+function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], mentions: readonly Mention[], sim: Similarity, vetoed: (a: Mention, b: Mention) => boolean): void {
+  const home = new Map<Mention, Cluster>();
+  for (const c of clusters) for (const m of c.mentions) home.set(m, c);
+  const offers = new Map<Mention, Map<Cluster, number>>();
+  const offer = (m: Mention, other: Mention): void => {
+    const target = home.get(other);
+    if (!target || target === home.get(m) || target.mentions.length < 2 || offers.get(m)?.has(target)) return;
+    if (target.mentions.some((x) => x.source === m.source || vetoed(m, x))) return;
+    const avg = target.mentions.reduce((sum, x) => sum + sim(m, x), 0) / target.mentions.length;
+    const list = offers.get(m) ?? new Map<Cluster, number>();
+    list.set(target, avg);
+    offers.set(m, list);
+  };
+  for (const { i, j } of candidates) {
+    offer(mentions[i] as Mention, mentions[j] as Mention);
+    offer(mentions[j] as Mention, mentions[i] as Mention);
+  }
+  const moves: Array<[Mention, Cluster]> = [];
+  for (const [m, list] of offers) {
+    const ranked = [...list].filter(([, s]) => s >= SETTINGS.match.secondaryClaim).sort((a, b) => b[1] - a[1]);
+    for (const [target] of ranked.slice(0, SETTINGS.match.maxSecondary)) moves.push([m, target]);
+  }
+  moves.sort((x, y) => byKey(x[0], y[0]));
+  const grown = new Set<Cluster>();
+  for (const [m, target] of moves) {
+    target.borrowed.push(m.key);
+    target.mentions.push(m);
+    grown.add(target);
+  }
+  for (const c of grown) c.mentions.sort(byKey);
 }
 
 /** One mention per distinct wording (same kind, words, speaker and sentence), with its copies. */
@@ -61,68 +238,6 @@ function distinct(mentions: readonly Mention[]): { nodes: Mention[]; copies: Map
   return { nodes: [...byWording.values()], copies, nodeOf };
 }
 
-/**
- * The similarity graph: candidate pairs from the index that share enough terms, each scored, with
- * a bonus when the two are each other's best match between their sources (as sentence aligners
- * pair sentences across translations).
- */
-function graph(mentions: readonly Mention[], sim: Similarity, story: StorySimilarity): Edge[] {
-  const candidates = candidatePairs(mentions)
-    .filter(([i, j]) => {
-      const a = mentions[i] as Mention;
-      const b = mentions[j] as Mention;
-      // One person's words need less in common: "reckless" twice from one mouth is telling.
-      return sharedTerms(a, b) >= (sameSpeaker(a, b) ? 1 : SETTINGS.match.minSharedTerms);
-    })
-    .map(([i, j]) => ({ i, j, s: sim(mentions[i] as Mention, mentions[j] as Mention) }))
-    // Between articles about different stories, shared words are a coincidence unless the sentences are near-identical.
-    .filter(({ i, j, s }) => s >= SETTINGS.match.otherStory || story((mentions[i] as Mention).source, (mentions[j] as Mention).source) >= SETTINGS.match.sameStory);
-  const best = new Map<string, { k: number; s: number }>();
-  const consider = (from: number, to: number, s: number): void => {
-    const key = `${from}>${mentions[to]?.source}`;
-    const current = best.get(key);
-    if (!current || s > current.s || (s === current.s && to < current.k)) best.set(key, { k: to, s });
-  };
-  for (const { i, j, s } of candidates) {
-    consider(i, j, s);
-    consider(j, i, s);
-  }
-  const mutual = (i: number, j: number): boolean =>
-    best.get(`${i}>${mentions[j]?.source}`)?.k === j && best.get(`${j}>${mentions[i]?.source}`)?.k === i;
-  return candidates.map((e) => (mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
-}
-
-/**
- * Mentions that disagree on a value (a figure, a weekday) or a speaker may share a claim only when
- * each is clearly the same statement as some mention of the other group; then compare reports
- * the disagreement. Otherwise they are different claims that share words.
- */
-function compatibleGroups(a: readonly number[], b: readonly number[], mentions: readonly Mention[], sim: Similarity): boolean {
-  const risky = (k: number): boolean => {
-    const m = mentions[k] as Mention;
-    return m.values.length > 0 || m.speaker !== null;
-  };
-  const ra = a.filter(risky);
-  const rb = b.filter(risky);
-  if (ra.length === 0 || rb.length === 0) return true;
-  const closest = new Map<number, number>();
-  const near = (x: number, group: readonly number[]): number => {
-    let v = closest.get(x);
-    if (v === undefined) closest.set(x, (v = Math.max(...group.map((k) => sim(mentions[x] as Mention, mentions[k] as Mention)))));
-    return v;
-  };
-  for (const x of ra) {
-    for (const y of rb) {
-      const mx = mentions[x] as Mention;
-      const my = mentions[y] as Mention;
-      // Only a pair that could disagree costs the look for each side's closest match.
-      if (!conflictBetween(mx, my, 0)) continue;
-      if (conflictBetween(mx, my, Math.max(near(x, b), near(y, a)))) return false;
-    }
-  }
-  return true;
-}
-
 /** The member that best stands for a cluster: most similar to the others, then shortest. */
 function representative(cluster: Cluster, sim: Similarity): Mention {
   const borrowed = new Set(cluster.borrowed);
@@ -138,115 +253,33 @@ function representative(cluster: Cluster, sim: Similarity): Mention {
 }
 
 /**
- * Pass 3: a sentence that states two claims backs both. A mention also joins any claim its source
- * is otherwise silent on when it would have joined it by the same average-linkage rule; a mention
- * left alone moves into the claim it fits best instead of standing as a claim of its own.
+ * News leads say when the event happened. The first weekday or date each source's lead (its first
+ * sentences) gives for what happened (not the day someone spoke) is compared, and when two leads
+ * that tell the same thing give different days they become one disputed claim. Leads that agree say nothing the claims do not: they
+ * make no claim of their own. Only sources about the main story are compared (see mainStory).
  */
-function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], mentions: readonly Mention[], sim: Similarity): void {
-  const home = new Map<Mention, Cluster>();
-  for (const c of clusters) for (const m of c.mentions) home.set(m, c);
-  const offers = new Map<Mention, Map<Cluster, number>>();
-  const offer = (m: Mention, other: Mention): void => {
-    const target = home.get(other);
-    const own = home.get(m);
-    if (!target || target === own || target.mentions.length < 2 || offers.get(m)?.has(target)) return;
-    const alone = (own?.mentions.length ?? 0) === 1;
-    if (!alone && target.mentions.some((x) => x.source === m.source)) return;
-    const closest = Math.max(...target.mentions.map((x) => sim(m, x)));
-    if (target.mentions.some((x) => conflictBetween(m, x, closest))) return;
-    const others = target.mentions.filter((x) => x.source !== m.source);
-    const avg = others.reduce((sum, x) => sum + sim(m, x), 0) / Math.max(others.length, 1);
-    const list = offers.get(m) ?? new Map<Cluster, number>();
-    list.set(target, avg >= SETTINGS.match.secondaryClaim ? avg : Number.NEGATIVE_INFINITY);
-    offers.set(m, list);
-  };
-  for (const { i, j } of candidates) {
-    offer(mentions[i] as Mention, mentions[j] as Mention);
-    offer(mentions[j] as Mention, mentions[i] as Mention);
-  }
-  const moves: Array<[Mention, Cluster, boolean]> = [];
-  for (const [m, list] of offers) {
-    const ranked = [...list].filter(([, s]) => s > Number.NEGATIVE_INFINITY).sort((a, b) => b[1] - a[1]);
-    const alone = (home.get(m)?.mentions.length ?? 0) === 1;
-    for (const [target] of ranked.slice(0, alone ? 1 : SETTINGS.match.maxSecondary)) moves.push([m, target, alone]);
-  }
-  moves.sort((x, y) => byKey(x[0], y[0]));
-  const grown = new Set<Cluster>();
-  for (const [m, target, alone] of moves) {
-    const own = home.get(m);
-    if (alone && own) own.mentions = [];
-    else target.borrowed.push(m.key);
-    target.mentions.push(m);
-    grown.add(target);
-  }
-  for (const c of grown) c.mentions.sort(byKey);
-  for (let i = clusters.length - 1; i >= 0; i--) if (clusters[i]?.mentions.length === 0) clusters.splice(i, 1);
-}
-
-/**
- * Pass 3b: two claims that came to share a sentence, and whose own mentions are on average alike,
- * are one claim told twice (a sentence that lent itself to the second claim shows the link).
- */
-function mergeOverlapping(clusters: Cluster[], sim: Similarity): void {
-  const own = (c: Cluster): Mention[] => {
-    const borrowed = new Set(c.borrowed);
-    return c.mentions.filter((m) => !borrowed.has(m.key));
-  };
-  const holders = new Map<Mention, number[]>();
-  clusters.forEach((c, i) => c.mentions.forEach((m) => (holders.get(m) ?? holders.set(m, []).get(m))?.push(i)));
-  const seen = new Set<string>();
-  const pairs: Array<{ i: number; j: number; s: number }> = [];
-  for (const list of holders.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = Math.min(list[x] ?? 0, list[y] ?? 0);
-        const j = Math.max(list[x] ?? 0, list[y] ?? 0);
-        if (i === j || seen.has(`${i}:${j}`)) continue;
-        seen.add(`${i}:${j}`);
-        const oa = own(clusters[i] as Cluster);
-        const ob = own(clusters[j] as Cluster);
-        let sum = 0;
-        for (const a of oa) for (const b of ob) sum += sim(a, b);
-        const s = sum / Math.max(oa.length * ob.length, 1);
-        if (s >= SETTINGS.match.overlapMerge) pairs.push({ i, j, s });
-      }
-    }
-  }
-  pairs.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  const root = clusters.map((_, i) => i);
-  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i] ?? i)));
-  for (const { i, j } of pairs) {
-    const a = find(i);
-    const b = find(j);
-    if (a === b) continue;
-    const ca = clusters[a] as Cluster;
-    const cb = clusters[b] as Cluster;
-    const ownKeys = new Set([...own(ca), ...own(cb)].map((m) => m.key));
-    ca.mentions = [...new Set([...ca.mentions, ...cb.mentions])].sort(byKey);
-    ca.borrowed = ca.mentions.filter((m) => !ownKeys.has(m.key)).map((m) => m.key);
-    cb.mentions = [];
-    root[b] = a;
-  }
-  for (let i = clusters.length - 1; i >= 0; i--) if (clusters[i]?.mentions.length === 0) clusters.splice(i, 1);
-}
-
-/**
- * Pass 4: news leads say when the event happened. The first weekday or date each source's lead
- * (its first sentences) gives becomes one claim, so sources that disagree on the day show up.
- * Only sources about the main story are compared (see mainStory).
- */
-function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>): Cluster | null {
+function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>, sim: Similarity): Cluster | null {
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) (bySource.get(m.source) ?? bySource.set(m.source, []).get(m.source))?.push(m);
   const leads: Mention[] = [];
   for (const list of bySource.values()) {
     const first = [...list].sort((a, b) => a.sentence.index - b.sentence.index).slice(0, SETTINGS.match.leadSentences);
-    const dated = first.find((m) => m.values.some((v) => v.field === 'weekday' || v.field === 'date'));
+    const dated = first.find((m) => m.values.some(isEventDay));
     if (dated) leads.push(dated);
   }
   const list = leads.filter((m) => main.has(m.source)).sort(byKey);
-  if (list.length < 2) return null;
+  const days = list.map((m) => m.values.filter(isEventDay));
+  const clash = (a: readonly Value[], b: readonly Value[]): boolean =>
+    a.some((x) => b.some((y) => sameQuantity(x, y))) && !a.some((x) => b.some((y) => sameQuantity(x, y) && compatible(x, y)));
+  // Leads that give different days must be telling the same thing, or they are about different events.
+  const disagree = days.some((a, i) => days.slice(i + 1).some((b, k) => clash(a, b) && sim(list[i] as Mention, list[i + 1 + k] as Mention) >= SETTINGS.match.sameEventLead));
+  if (list.length < 2 || !disagree) return null;
   return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list[0] as Mention };
+}
+
+/** A weekday or date of what happened, not of when someone spoke. */
+function isEventDay(v: Value): boolean {
+  return (v.field === 'weekday' || v.field === 'date') && v.spoken !== true;
 }
 
 /** True when a claim already holds two of the leads and they give different days. */

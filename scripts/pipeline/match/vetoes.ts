@@ -1,0 +1,147 @@
+/**
+ * Vetoes: why two mentions that share words are still not one claim. Each veto has a name and
+ * returns its reason, or null; the matcher never links a vetoed pair, and never merges two groups
+ * across one. Similarity alone cannot tell these cases apart: opposite or different verbs, one
+ * figure of two different quantities and different actors score as high as true paraphrases.
+ */
+import { SETTINGS } from '../settings.ts';
+import { personKey } from '../people.ts';
+import { antonyms, synonymous } from '../lang/en/wordnet.ts';
+import { wordNearness } from './meaning.ts';
+import { fold, stem } from '../text.ts';
+import { compatible, sameQuantity } from '../values.ts';
+import type { Mention } from '../types.ts';
+
+/** What a veto may look at besides the two mentions. */
+export interface VetoContext {
+  /** How similar the two mentions are (0..1): near-identical wordings override some vetoes. */
+  sim: number;
+  /** True for a word the corpus also writes in lower case: not a name, even when capitalised. */
+  common(word: string): boolean;
+}
+
+/** One reason two mentions may not be one claim. */
+export interface Veto {
+  name: string;
+  reason(a: Mention, b: Mention, context: VetoContext): string | null;
+}
+
+/** Quotes put in different people's mouths are different claims, unless the words are near-identical (then compare shows the actor conflict). */
+const speakers: Veto = {
+  name: 'speakers',
+  reason(a, b, { sim }) {
+    if (!a.speaker || !b.speaker || (a.kind !== 'quote' && b.kind !== 'quote')) return null;
+    if (personKey(a.speaker) === personKey(b.speaker) || sim >= SETTINGS.match.differentSpeakers) return null;
+    return `quoted from ${a.speaker} and from ${b.speaker}`;
+  },
+};
+
+/** The same quantity with values that cannot both be right: one claim only when the mentions are otherwise alike (then it is disputed). */
+const values: Veto = {
+  name: 'values',
+  reason(a, b, { sim }) {
+    if (sim >= SETTINGS.match.differentValues) return null;
+    for (const va of a.values) {
+      for (const vb of b.values) {
+        if (sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) return `${va.raw} against ${vb.raw}`;
+        // "12 killed" and "12 wounded": one number, two different things that happened.
+        if (va.field === 'figure' && vb.field === 'figure' && va.event && vb.event && !sameQuantity(va, vb) && va.min === vb.min && va.max === vb.max && va.unit === vb.unit) {
+          return `${va.raw} ${va.event} against ${vb.raw} ${vb.event}`;
+        }
+      }
+    }
+    return null;
+  },
+};
+
+/**
+ * Two verbs say the same happened when they are one lemma or stem, WordNet synonyms, or near in
+ * meaning (their lemmas' vectors) without being WordNet opposites ("rise" and "fall" are near).
+ */
+function sameEvent(p: string, q: string): boolean {
+  if (p === q || stem(p) === stem(q) || synonymous(p, q, 'verb')) return true;
+  return wordNearness(p, q) >= SETTINGS.match.sameMeaning && !antonyms(p, 'verb').has(q) && !antonyms(q, 'verb').has(p);
+}
+
+/** Two verbs that say opposite things: WordNet antonyms ("rise" and "fall", "win" and "lose"). */
+function oppositeEvents(p: string, q: string): boolean {
+  return antonyms(p, 'verb').has(q) || antonyms(q, 'verb').has(p);
+}
+
+/**
+ * What happens must be the same: when both mentions have content verbs, a verb of one must be
+ * said by the other (as a verb, a synonym, or a word of the same stem: "to monitor" and "a
+ * monitoring mechanism"), and two verbs that say the same must agree on whether it happened.
+ */
+const predicates: Veto = {
+  name: 'predicates',
+  reason(a, b, { sim }) {
+    if (a.did.length === 0 || b.did.length === 0) return null;
+    // One counted figure both give ("35 countries", "more than 30 nations") is what they both state.
+    if (a.values.some((va) => (va.field === 'figure' || va.field === 'percent') && b.values.some((vb) => sameQuantity(va, vb) && compatible(va, vb)))) return null;
+    let same = false;
+    let opposite: string | null = null;
+    for (const p of a.did) {
+      for (const q of b.did) {
+        const [x, y] = [p.replace(/^!/, ''), q.replace(/^!/, '')];
+        if (oppositeEvents(x, y) && p.startsWith('!') === q.startsWith('!')) opposite ??= `${x} against ${y}`;
+        if (!sameEvent(x, y)) continue;
+        if (p.startsWith('!') === q.startsWith('!')) same = true;
+        else opposite ??= `${p.startsWith('!') ? 'not ' : ''}${p.replace(/^!/, '')} against ${q.startsWith('!') ? 'not ' : ''}${q.replace(/^!/, '')}`;
+      }
+    }
+    if (opposite) return opposite;
+    if (same) return null;
+    const says = (m: Mention, verbs: readonly string[]): boolean => verbs.some((v) => m.terms.includes(stem(v.replace(/^!/, ''))));
+    if (says(b, a.did) || says(a, b.did) || sim >= SETTINGS.match.differentPredicates) return null;
+    return `${a.did.join('/')} against ${b.did.join('/')}`;
+  },
+};
+
+/** The words of a mention's named entities, less its speaker's (who says it is not who it is about) and common words. */
+function named(m: Mention, common: VetoContext['common']): string[][] {
+  const speaker = new Set((m.speaker ?? '').split(/\s+/).map((w) => fold(w)));
+  const isSpeaker = (e: string | undefined): boolean => e !== undefined && e.split(' ').some((w) => speaker.has(w));
+  return m.who
+    // A possessive ("Ukraine's allies") qualifies the subject; a place just before the speaker is their title ("French President Macron").
+    .filter((e, i) => !isSpeaker(e) && !(isSpeaker(m.who[i + 1]) && !e.includes(' ')))
+    .map((e) => e.split(' '))
+    .map((e) => e.filter((w) => !common(w)))
+    .filter((e) => e.length > 0);
+}
+
+/**
+ * Who it is about must be the same: when each mention's subject (the first entity it names, not
+ * counting its speaker) is named nowhere in the other, they are about different actors ("Germany
+ * would monitor" and "the United States would monitor").
+ */
+const actors: Veto = {
+  name: 'actors',
+  reason(a, b, { sim, common }) {
+    if (sim >= SETTINGS.match.differentActors) return null;
+    const ea = named(a, common);
+    const eb = named(b, common);
+    const sa = ea.find((e) => !e[0]?.startsWith("'"));
+    const sb = eb.find((e) => !e[0]?.startsWith("'"));
+    if (!sa || !sb) return null;
+    const wa = new Set(ea.flat().map((w) => w.replace(/^'/, '')));
+    const wb = new Set(eb.flat().map((w) => w.replace(/^'/, '')));
+    if (sa.some((w) => wb.has(w.replace(/^'/, ''))) || sb.some((w) => wa.has(w.replace(/^'/, '')))) return null;
+    return `${sa.join(' ')} against ${sb.join(' ')}`;
+  },
+};
+
+/** The vetoes, in the order they are tried. */
+export const VETOES: readonly Veto[] = [speakers, values, predicates, actors];
+
+/** The first veto against linking two mentions, as `name: reason`, or null. */
+export function veto(a: Mention, b: Mention, context: VetoContext, only: readonly Veto[] = VETOES): string | null {
+  for (const v of only) {
+    const why = v.reason(a, b, context);
+    if (why !== null) return `${v.name}: ${why}`;
+  }
+  return null;
+}
+
+/** The vetoes that concern values and speakers (what compare reports as conflicts when overridden). */
+export const CONFLICT_VETOES: readonly Veto[] = [speakers, values];
