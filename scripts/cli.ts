@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES, UserError, formatProblem, sortProblems } from './errors.ts';
 import { run, type RunResult } from './pipeline/index.ts';
+import type { ClaimTally } from './pipeline/review.ts';
 
 const USAGE = `Usage: npm run <command> [-- options]
 
@@ -47,7 +48,14 @@ export async function content(root: string, options: { dryRun?: boolean; quiet?:
     `${result.sources} sources, ${result.sentences} sentences, ${result.mentions} statements and quotes → ` +
       `${result.claims.length} claims: ${corroborated} corroborated, ${result.counts['single-source']} single-source, ${disputed} disputed`,
   );
+  if (result.tally) log(tallyLine(result.tally));
   return result;
+}
+
+/** The run's claims in plain words: "Claims: 70 kept, 2 new, 1 changed since review, 0 orphaned". */
+export function tallyLine(tally: ClaimTally): string {
+  const changed = tally.changedSinceReview.length;
+  return `Claims: ${tally.kept} kept, ${tally.fresh.length} new, ${changed} changed since review${changed > 0 ? ' (see the warnings above; npm run review lists them)' : ''}, ${tally.orphaned.length} orphaned`;
 }
 
 async function main(argv: string[]): Promise<number | null> {

@@ -36,6 +36,9 @@ export const RULES = {
   duplicateId: 'duplicate-id',
   duplicateOrder: 'duplicate-order',
   orphaned: 'claim-orphaned',
+  changedSinceReview: 'claim-changed-since-review',
+  reviewUnpublished: 'review-unpublished',
+  siteUnset: 'site-unset',
   unsafeLink: 'unsafe-link',
   metadataType: 'metadata-type',
   writeFailed: 'write-failed',
@@ -60,7 +63,7 @@ export function problem(
 }
 
 /** Rules that only warn: the file is still used. Every other rule stops the build or skips the article. */
-export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned, RULES.unsafeLink, RULES.metadataTooLong, RULES.metadataType]);
+export const WARNING_RULES: ReadonlySet<RuleId> = new Set([RULES.articleEncoding, RULES.duplicateOrder, RULES.orphaned, RULES.changedSinceReview, RULES.reviewUnpublished, RULES.siteUnset, RULES.unsafeLink, RULES.metadataTooLong, RULES.metadataType]);
 
 /**
  * What to say when the operating system refuses a write (`code` is its error code): why, and what

@@ -48,8 +48,8 @@ export const isoDate = z.preprocess(
 export const siteSchema = z.object({
   title: text(LIMITS.title).min(1),
   description: text(LIMITS.text).min(1),
-  /** Who publishes the reviews (ClaimReview `author`). */
-  publisher: text(LIMITS.name).default('Triangulate'),
+  /** Who publishes the reviews (ClaimReview `author`); without it no ClaimReview is published. */
+  publisher: text(LIMITS.name).min(1).nullable().default(null),
   /** Date the reviews were published (YYYY-MM-DD), for ClaimReview and the feed; never invented. */
   published: isoDate.nullable().default(null),
   /** Where readers send corrections (an email address or a URL), named by the corrections policy. */
@@ -135,9 +135,46 @@ export const claimEditsSchema = z.object({
   pillar: text(LIMITS.id).nullable().default(null),
   hidden: z.boolean().default(false),
   mergeInto: text(LIMITS.id).nullable().default(null),
+  /** Who reviewed the claim, shown with the verdict. */
+  reviewer: text(LIMITS.name).min(1).nullable().default(null),
+  /**
+   * The evidence fingerprint an editor has checked after the claim changed since review: copying
+   * the fingerprint the warning names here clears `changedSinceReview`.
+   */
+  confirmed: text(LIMITS.id).nullable().default(null),
 });
 export type ClaimEdits = z.infer<typeof claimEditsSchema>;
-export const MAINTAINER_FIELDS = ['verdict', 'pillar', 'hidden', 'mergeInto'] as const;
+export const MAINTAINER_FIELDS = ['verdict', 'pillar', 'hidden', 'mergeInto', 'reviewer', 'confirmed'] as const;
+
+/** A dated entry of a review's corrections trail: the verdict or the note changed, or changed evidence was confirmed. */
+export const reviewUpdateSchema = z.object({
+  date: isoDate,
+  change: z.string().min(1),
+});
+export type ReviewUpdate = z.infer<typeof reviewUpdateSchema>;
+
+/**
+ * What an editor reviewed, recorded by the generator on the first run after a verdict or a note
+ * appears: the statement, a fingerprint of its evidence (sources, their sentences, conflicts), the
+ * verdict and note as last seen, and the date (kept, so rebuilds are byte-identical).
+ */
+export const reviewSchema = z.object({
+  /** When the review was first seen (YYYY-MM-DD). */
+  date: isoDate,
+  /** The statement as reviewed: a regenerated claim keeps it as its text. */
+  text: z.string().min(1),
+  /** Fingerprint of the evidence as reviewed, or as last confirmed. */
+  evidence: z.string().min(1),
+  /** The sources that stated it then, to say which were added or removed since. */
+  sources: z.array(z.string()).default([]),
+  /** The verdict as last recorded, to notice when it changes. */
+  verdict: z.string().nullable(),
+  /** Fingerprint of the note as last recorded. */
+  note: z.string(),
+  /** Dated corrections and updates, oldest first. */
+  updates: z.array(reviewUpdateSchema).default([]),
+});
+export type Review = z.infer<typeof reviewSchema>;
 
 /**
  * The claims a claim's `mergeInto` leads to, in order, and the id met a second time when the
@@ -173,10 +210,26 @@ export const claimFactsSchema = z.object({
   supersededBy: z.string().nullable().default(null),
   /** For an orphaned claim: where it was last found, kept so it can be re-anchored if the words return. */
   lastSeen: z.array(appearanceSchema).default([]),
+  /** How many of the sources are independent: outlets that carry the same wire copy count once. Absent: every source. */
+  independent: z.number().int().min(1).optional(),
+  /** Groups (two or more source ids each) of sources that share copy; empty when none. */
+  sharedCopy: z.array(z.array(z.string()).min(2)).default([]),
+  /** What was reviewed and when; null until the claim has a verdict or a note. */
+  review: reviewSchema.nullable().default(null),
+  /** True when the evidence changed after the review and no editor has confirmed it yet. */
+  changedSinceReview: z.boolean().default(false),
 });
 
-/** `claims/<id>.md`: one claim, its evidence, and the maintainer's verdict and note (the body). */
-export const claimSchema = claimEditsSchema.extend(claimFactsSchema.shape);
+/** Every field of a claim file, as an object schema (its `shape` lists the known fields). */
+export const claimObjectSchema = claimEditsSchema.extend(claimFactsSchema.shape);
+/** A claim's fields as the generator writes them (`independent` may be absent). */
+export type ClaimData = z.infer<typeof claimObjectSchema>;
+
+/**
+ * `claims/<id>.md`: one claim, its evidence, and the maintainer's verdict and note (the body).
+ * `independent` falls back to the number of sources when the generator did not count it.
+ */
+export const claimSchema = claimObjectSchema.transform((claim) => ({ ...claim, independent: claim.independent ?? claim.sources.length }));
 export type Claim = z.infer<typeof claimSchema>;
 
 /** `sources/<id>.md`: one article as cleaned, with its metadata; the body is the annotated text. */

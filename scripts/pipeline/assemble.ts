@@ -9,14 +9,14 @@ import type { Problem, DraftClaim } from './types.ts';
 import type { Curated } from './validate.ts';
 import type { ClaimOut } from './render.ts';
 
-const NO_EDITS = { verdict: null, pillar: null, hidden: false, mergeInto: null } as const;
+const NO_EDITS = { verdict: null, pillar: null, hidden: false, mergeInto: null, reviewer: null, confirmed: null } as const;
 
 /** Every claim to write, sorted by id; reports orphans the maintainer has not dealt with yet. */
 export function assemble(drafts: readonly DraftClaim[], carried: readonly CarriedClaim[], curated: Curated, problems: Problem[]): ClaimOut[] {
   const files = new Map(curated.claims.map((c) => [c.id, c]));
   const claims: ClaimOut[] = drafts.map((d) => {
     const file = files.get(d.id);
-    return { ...d, ...(file?.edits ?? NO_EDITS), note: file?.note ?? '', orphaned: false, supersededBy: null, lastSeen: [] };
+    return { ...d, text: keptWording(d, file?.previous.text), ...(file?.edits ?? NO_EDITS), note: file?.note ?? '', orphaned: false, supersededBy: null, lastSeen: [], review: null, changedSinceReview: false };
   });
   for (const c of carried) {
     const file = files.get(c.id);
@@ -40,6 +40,8 @@ export function assemble(drafts: readonly DraftClaim[], carried: readonly Carrie
       orphaned: c.orphaned,
       supersededBy: c.supersededBy,
       lastSeen: c.lastSeen,
+      review: null,
+      changedSinceReview: false,
     });
     // Warn until the maintainer has decided what the orphan becomes.
     if (c.orphaned && !file.edits.hidden && file.edits.mergeInto === null) {
@@ -50,4 +52,14 @@ export function assemble(drafts: readonly DraftClaim[], carried: readonly Carrie
     }
   }
   return claims.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * A claim keeps the words it was written with while a source still states it in those words: which
+ * sentence stands for a cluster can change when unrelated articles arrive, and its text must not.
+ * A quote with other wordings is diffed against the new text, so it takes that.
+ */
+function keptWording(draft: DraftClaim, previous: string | undefined): string {
+  if (previous === undefined || previous === '' || previous === draft.text || draft.variants.length > 0) return draft.text;
+  return draft.appearances.some((a) => a.selector.exact === previous) ? previous : draft.text;
 }

@@ -15,6 +15,7 @@ import { foldMerges, ownEvidence } from './fold.ts';
 import { identify } from './identify.ts';
 import { ingest } from './ingest.ts';
 import { match } from './match/index.ts';
+import { anchorReviews, reviewDate, type ClaimTally } from './review.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
 import { indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut } from './render.ts';
@@ -26,6 +27,8 @@ export interface RunOptions {
   dryRun?: boolean;
   /** Called as each stage finishes, with a one-line summary. */
   progress?: (stage: string, detail: string, ms: number) => void;
+  /** The date new reviews and updates are recorded with (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today. */
+  today?: string;
 }
 
 export interface RunResult {
@@ -37,6 +40,10 @@ export interface RunResult {
   mentions: number;
   claims: ClaimOut[];
   counts: Record<Status, number>;
+  /** Kept, new, changed since review and orphaned claims (null when nothing ran). */
+  tally: ClaimTally | null;
+  /** The claim files as this run read them: id → generator fields and maintainer edits. */
+  before: ReadonlyMap<string, Record<string, unknown>>;
   write: WriteReport | null;
 }
 
@@ -61,7 +68,8 @@ async function runStages(root: string, options: RunOptions): Promise<RunResult> 
   const fatal = curated.problems.some((p) => p.fatal);
   timer('validate', fatal ? 'curated files have errors: nothing will be written' : 'curated files are valid');
   const counts: Record<Status, number> = { corroborated: 0, 'single-source': 0, disputed: 0 };
-  const result: RunResult = { problems, ok: !fatal, sources: 0, sentences: 0, mentions: 0, claims: [], counts, write: null };
+  const before = new Map(curated.claims.map((c) => [c.id, c.facts]));
+  const result: RunResult = { problems, ok: !fatal, sources: 0, sentences: 0, mentions: 0, claims: [], counts, tally: null, before, write: null };
   if (fatal) return result;
 
   const usable = input.articles.filter((a) => !a.problems.some((p) => p.fatal));
@@ -96,9 +104,17 @@ async function runStages(root: string, options: RunOptions): Promise<RunResult> 
   const carried = identify(drafts, ownEvidence(curated.claims.map((c) => c.previous), mergeInto), byId);
   foldMerges(drafts, clusters, mergeInto, byId);
   const claims = assemble(drafts, carried, curated, problems);
+  const verdicts = new Map(curated.site.verdicts.map((v) => [v.id, v.label]));
+  const tally = anchorReviews(claims, {
+    files: new Map(curated.claims.map((c) => [c.id, c])),
+    verdictLabel: (id) => verdicts.get(id) ?? id,
+    today: options.today ?? reviewDate(),
+    writes: !options.dryRun,
+  }, problems);
   for (const c of claims) if (!c.hidden && c.mergeInto === null) counts[c.status]++;
   result.claims = claims;
-  timer('identify', `${claims.length - drafts.length} carried over from earlier runs`);
+  result.tally = tally;
+  timer('identify', `${tally.kept} kept, ${tally.fresh.length} new, ${tally.changedSinceReview.length} changed since review, ${tally.orphaned.length} orphaned`);
   if (options.dryRun) return result;
   const files = new Map<string, FileText>();
   for (const c of claims) files.set(`claims/${c.id}.md`, renderKeptClaim(c, cache));

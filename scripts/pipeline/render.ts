@@ -6,7 +6,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { directiveToMarkdown } from 'mdast-util-directive';
-import { claimSchema, sourceSchema, STATUSES, storedAppearance, type Claim, type ClaimEdits, type Status } from '../../src/schema.ts';
+import { claimSchema, sourceSchema, STATUSES, storedAppearance, type ClaimData, type ClaimEdits, type Status } from '../../src/schema.ts';
 import { countLines, frontmatterYaml, leadingComments, stringifyFrontmatter, writtenFrontmatter } from '../frontmatter.ts';
 import { hash, type PipelineCache } from './cache.ts';
 import { isPlainYamlData } from './yaml.ts';
@@ -15,13 +15,20 @@ import type { FileText, SegmentedArticle } from './types.ts';
 
 /** Marks the maintainer's part of a claim file for whoever opens it. */
 export const CLAIM_HEADER_LINES: readonly string[] = [
-  '# Yours to edit: verdict, pillar, hidden, mergeInto and the note below the frontmatter.',
+  '# Yours to edit: verdict, pillar, hidden, mergeInto, reviewer, confirmed and the note below the frontmatter.',
   '# Everything else is rewritten by `npm run content` from the articles.',
+];
+/** Header lines a claim file may carry: today's, and those earlier versions wrote. */
+export const ACCEPTED_HEADER_LINES: readonly string[] = [
+  ...CLAIM_HEADER_LINES,
+  '# Yours to edit: verdict, pillar, hidden, mergeInto and the note below the frontmatter.',
 ];
 const CLAIM_HEADER = CLAIM_HEADER_LINES.map((line) => `${line}\n`).join('');
 
 /** A claim as it will be written: the generator's facts plus the maintainer's edits and note. */
-export interface ClaimOut extends Claim {
+export interface ClaimOut extends Omit<ClaimData, 'sharedCopy'> {
+  /** Filled by compare when it finds sources that share copy. */
+  sharedCopy?: string[][];
   id: string;
   note: string;
 }
@@ -34,7 +41,7 @@ export function renderClaim(claim: ClaimOut): string {
 /** Renders one claim file and keeps in the cache how the next run will read it back, so it need not parse it again. */
 export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string {
   const { id, note, ...data } = claim;
-  const edits: ClaimEdits = { verdict: data.verdict, pillar: data.pillar, hidden: data.hidden, mergeInto: data.mergeInto };
+  const edits: ClaimEdits = { verdict: data.verdict, pillar: data.pillar, hidden: data.hidden, mergeInto: data.mergeInto, reviewer: data.reviewer, confirmed: data.confirmed };
   const ordered = { ...edits, ...data, appearances: data.appearances.map(storedAppearance), lastSeen: data.lastSeen.map(storedAppearance) };
   const file = `claims/${id}.md`;
   const json = cache ? JSON.stringify(ordered) : '';

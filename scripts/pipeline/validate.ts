@@ -9,11 +9,15 @@ import {
   appearanceSchema,
   mergeChain,
   claimEditsSchema,
-  claimSchema,
+  claimObjectSchema,
+  conflictSchema,
   MAINTAINER_FIELDS,
   pillarSchema,
+  reviewSchema,
   siteSchema,
   type ClaimEdits,
+  type Conflict,
+  type Review,
   type Pillar,
   type Site,
 } from '../../src/schema.ts';
@@ -22,7 +26,7 @@ import type { ContentInput, CuratedFile } from './ingest.ts';
 import type { PreviousClaim } from './identify.ts';
 import type { Problem } from './types.ts';
 import { bodyLinkProblems, correctionsProblem } from './links.ts';
-import { CLAIM_HEADER_LINES } from './render.ts';
+import { ACCEPTED_HEADER_LINES } from './render.ts';
 
 /** A maintainer's claim file: their edits, their note, and the evidence the last run wrote. */
 export interface ClaimFile {
@@ -33,6 +37,12 @@ export interface ClaimFile {
   previous: PreviousClaim;
   /** Generator-owned fields as they were, for claims carried over without new evidence. */
   facts: Record<string, unknown>;
+  /** The conflicts the file showed (what an editor saw when reviewing it). */
+  conflicts: Conflict[];
+  /** What was reviewed, as the last run recorded it, or null. */
+  review: Review | null;
+  /** Line and column of a frontmatter field, for messages. */
+  locate(path: readonly (string | number)[]): { line: number; column: number };
 }
 
 export interface Curated {
@@ -48,8 +58,8 @@ export function validate(input: ContentInput): Curated {
   unknownFields(input.site, Object.keys(siteSchema.shape), problems);
   for (const file of input.pillars) unknownFields(file, Object.keys(pillarSchema.shape), problems);
   for (const file of input.claims) {
-    unknownFields(file, Object.keys(claimSchema.shape), problems);
-    for (const c of file.comments.filter((c) => !CLAIM_HEADER_LINES.includes(c.text.trim()))) {
+    unknownFields(file, Object.keys(claimObjectSchema.shape), problems);
+    for (const c of file.comments.filter((c) => !ACCEPTED_HEADER_LINES.includes(c.text.trim()))) {
       problems.push(problem(file.file, RULES.frontmatterComment, `Unexpected YAML comment \`${c.text.trim().slice(0, 80)}\`: the generator rewrites this frontmatter and would drop it. Move the text into the note below the closing \`---\`.`, c));
     }
   }
@@ -92,7 +102,9 @@ export function validate(input: ContentInput): Curated {
     const current = parseAll(file.data['appearances']);
     const appearances = current.length > 0 ? current : parseAll(file.data['lastSeen']);
     const text = typeof file.data['text'] === 'string' ? file.data['text'] : '';
-    return [{ id: file.id, edits, note: rawBody(file.raw, file.bodyLine), previous: { id: file.id, text, appearances }, facts: file.data }];
+    const conflicts = Array.isArray(file.data['conflicts']) ? file.data['conflicts'].flatMap((x) => conflictSchema.safeParse(x).data ?? []) : [];
+    const review = reviewSchema.nullable().safeParse(file.data['review'] ?? null).data ?? null;
+    return [{ id: file.id, edits, note: rawBody(file.raw, file.bodyLine), previous: { id: file.id, text, appearances }, facts: file.data, conflicts, review, locate: (p: readonly (string | number)[]) => file.locate(p) }];
   });
   const ids = new Set(claims.map((c) => c.id));
   const mergeIntoOf = new Map(claims.map((c) => [c.id, c.edits.mergeInto]));
@@ -166,6 +178,9 @@ const EXAMPLES: Record<string, string> = {
   pillar: 'pillar: multinational-force',
   hidden: 'hidden: true',
   mergeInto: 'mergeInto: other-claim-id',
+  reviewer: 'reviewer: "Jane Doe"',
+  confirmed: 'confirmed: 3f9a1c2e7b40',
+  corrections: 'corrections: corrections@example.org',
 };
 
 /** Parses a file's frontmatter with a schema, turning each issue into a problem at its field. */

@@ -88,7 +88,7 @@ async function compute(): Promise<SiteData> {
   const site: Site = siteEntry?.data ?? {
     title: 'Triangulate',
     description: 'Claims compared across sources.',
-    publisher: 'Triangulate',
+    publisher: null,
     published: null,
     corrections: null,
     verdicts: DEFAULT_VERDICTS,

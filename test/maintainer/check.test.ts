@@ -87,7 +87,7 @@ const CASES: Array<{ name: string; make: () => Promise<void>; expected: string[]
   {
     name: 'a misspelt field (would be dropped on rewrite)',
     make: () => replaceIn(claimFile(M), 'verdict: null', 'verdict: null\nverdcit: accurate'),
-    expected: [`claims/${M}.md:5:1  unknown-field  Unexpected field \`verdcit\`, expected one of: verdict, pillar, hidden, mergeInto (yours) or a field the generator writes. Did you mean \`verdict\`? Rename or remove it; anything else belongs in the text below the frontmatter.`],
+    expected: [`claims/${M}.md:5:1  unknown-field  Unexpected field \`verdcit\`, expected one of: verdict, pillar, hidden, mergeInto, reviewer, confirmed (yours) or a field the generator writes. Did you mean \`verdict\`? Rename or remove it; anything else belongs in the text below the frontmatter.`],
   },
   {
     name: 'a YAML comment of the maintainer (would be dropped on rewrite)',

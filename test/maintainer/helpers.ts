@@ -86,11 +86,11 @@ export async function readClaim(root: string, id: string): Promise<ClaimOnDisk> 
 export async function editClaim(
   root: string,
   id: string,
-  edits: { verdict?: string | null; pillar?: string | null; hidden?: boolean; mergeInto?: string | null; note?: string },
+  edits: { verdict?: string | null; pillar?: string | null; hidden?: boolean; mergeInto?: string | null; reviewer?: string | null; confirmed?: string | null; note?: string },
 ): Promise<void> {
   const file = path.join(root, 'claims', `${id}.md`);
   let raw = await readFile(file, 'utf8');
-  for (const key of ['verdict', 'pillar', 'hidden', 'mergeInto'] as const) {
+  for (const key of ['verdict', 'pillar', 'hidden', 'mergeInto', 'reviewer', 'confirmed'] as const) {
     const value = edits[key];
     if (value === undefined) continue;
     const line = new RegExp(`^${key}: .*$`, 'm');

@@ -67,7 +67,7 @@ function throughEveryStage(raws: readonly RawArticle[]): string[] {
   const drafts = compare(match(mentions), byId);
   classify(drafts, [{ id: 'port', order: 1, keywords: ['harbour', 'quay'], text: 'The port' }]);
   identify(drafts, [], byId);
-  const claims = drafts.map((d) => ({ ...d, verdict: null, pillar: null, hidden: false, mergeInto: null, note: '', orphaned: false, supersededBy: null, lastSeen: [] }));
+  const claims = drafts.map((d) => ({ ...d, verdict: null, pillar: null, hidden: false, mergeInto: null, reviewer: null, confirmed: null, note: '', orphaned: false, supersededBy: null, lastSeen: [], review: null, changedSinceReview: false }));
   return [...claims.map(renderClaim), ...articles.map((a) => renderSource(a, claims))];
 }
 

@@ -19,7 +19,7 @@ import { analyse, parseSource, plainText, splitFile } from '../helpers/pipeline.
 function prepared(files: Record<string, string>): { articles: SegmentedArticle[]; claims: ClaimOut[] } {
   const { articles, drafts } = analyse(files);
   identify(drafts, [], new Map(articles.map((a) => [a.id, a])));
-  const claims = drafts.map((d) => ({ ...d, verdict: null, pillar: null, hidden: false, mergeInto: null, note: '', orphaned: false, supersededBy: null, lastSeen: [] }));
+  const claims = drafts.map((d) => ({ ...d, verdict: null, pillar: null, hidden: false, mergeInto: null, reviewer: null, confirmed: null, note: '', orphaned: false, supersededBy: null, lastSeen: [], review: null, changedSinceReview: false }));
   return { articles, claims };
 }
 
