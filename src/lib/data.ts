@@ -41,6 +41,10 @@ export interface ClaimView {
   /** The first sentence (its index, the anchor `#sN`) that states it in each source. */
   firstSentence: ReadonlyMap<string, number>;
   verdict: Verdict | null;
+  /** How many of `sourceIds` are independent (outlets sharing wire copy count once). */
+  independent: number;
+  /** True when an editor gave a verdict: only then is the claim a review (page lead, ClaimReview, feed). */
+  reviewed: boolean;
 }
 
 export interface SiteData {
@@ -130,6 +134,8 @@ async function compute(): Promise<SiteData> {
       sourceIds,
       firstSentence,
       verdict: data.verdict ? (verdictById.get(data.verdict) ?? null) : null,
+      independent: Math.min(data.independent, sourceIds.length),
+      reviewed: data.verdict !== null && verdictById.has(data.verdict),
     };
   });
   claims.sort(readingOrder);
@@ -155,6 +161,19 @@ async function compute(): Promise<SiteData> {
     site, siteEntry, pillars, pillarById, sources, sourceById, claims, claimById, listed, unassigned,
     comparable, statedBySource, mostCorroborated, sourcesByReach,
   };
+}
+
+/** How many of the claims have a verdict, as "3 of 40 claims reviewed". */
+export function reviewedPhrase(claims: readonly ClaimView[]): string {
+  const reviewed = claims.filter((c) => c.reviewed).length;
+  return `${reviewed} of ${claims.length} claim${claims.length === 1 ? '' : 's'} reviewed`;
+}
+
+/** The date a review was last touched: its latest update, else when it was first recorded. */
+export function lastReviewed(claim: ClaimView): string | null {
+  const review = claim.data.review;
+  if (!review) return null;
+  return review.updates.reduce((latest, u) => (u.date > latest ? u.date : latest), review.date);
 }
 
 /** Orphans last, then by status (solid first), then most sources, then id. */

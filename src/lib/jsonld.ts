@@ -4,7 +4,6 @@
  */
 import type { Claim, Source, Verdict } from '../schema.ts';
 import { articleHref } from './safe-url.ts';
-import { corroborationLabel } from './status.ts';
 
 export interface ClaimReviewInput {
   claim: Claim;
@@ -12,36 +11,47 @@ export interface ClaimReviewInput {
   pageUrl: string;
   /** Absolute URL of the site's home page. */
   siteUrl: string;
-  publisher: string;
-  /** site.published; omitted when null. */
-  published: string | null;
+  /** site.publisher: who publishes the review; without it there is no ClaimReview. */
+  publisher: string | null;
+  /** The editor's verdict: without it the claim is not a review and gets no ClaimReview. */
   verdict: Verdict | null;
   /** The sources stating the claim (or the first of them), with the absolute URL of the exact sentence on our source page. */
   appearances: Array<{ source: Source; sentenceUrl: string }>;
-  /** How many sources state the claim, when `appearances` lists only some; default its length. */
-  statingSources?: number;
-  totalSources: number;
 }
 
-/** The JSON-LD object; serialise it with `jsonLdScript`. */
-export function buildClaimReview(input: ClaimReviewInput): Record<string, unknown> {
-  const { claim } = input;
-  const ratingText = input.verdict?.label ?? corroborationLabel(claim.status, input.statingSources ?? input.appearances.length, input.totalSources);
-  const review: Record<string, unknown> = {
+/** Why a claim with a verdict gets no ClaimReview, or null when it gets one. */
+export function claimReviewGap(input: Pick<ClaimReviewInput, 'claim' | 'publisher' | 'verdict'>): string | null {
+  if (!input.verdict) return null;
+  if (!input.publisher) return 'site.md has no `publisher`';
+  if (!input.claim.review) return 'the review has no date yet (run npm run content)';
+  return null;
+}
+
+/**
+ * The JSON-LD object, or null when the claim is not a review: only an editor's verdict is a
+ * rating, never a count of sources; a review also needs its date and its publisher.
+ */
+export function buildClaimReview(input: ClaimReviewInput): Record<string, unknown> | null {
+  const { claim, verdict } = input;
+  const review = claim.review;
+  if (!verdict || !input.publisher || !review) return null;
+  const modified = review.updates.reduce((latest, u) => (u.date > latest ? u.date : latest), review.date);
+  return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: input.pageUrl,
     claimReviewed: claim.text,
+    datePublished: review.date.slice(0, 10),
+    ...(modified !== review.date ? { dateModified: modified.slice(0, 10) } : {}),
     author: { '@type': 'Organization', name: input.publisher, url: input.siteUrl },
-    reviewRating: { '@type': 'Rating', alternateName: ratingText },
+    ...(claim.reviewer ? { creator: { '@type': 'Person', name: claim.reviewer } } : {}),
+    reviewRating: { '@type': 'Rating', alternateName: verdict.label },
     itemReviewed: {
       '@type': 'Claim',
       ...(claim.kind === 'quote' && claim.speaker ? { author: { '@type': 'Person', name: claim.speaker } } : {}),
       appearance: input.appearances.map(({ source, sentenceUrl }) => creativeWork(source, sentenceUrl)),
     },
   };
-  if (input.published) review['datePublished'] = input.published.slice(0, 10);
-  return review;
 }
 
 function creativeWork(source: Source, sentenceUrl: string): Record<string, unknown> {

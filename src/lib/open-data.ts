@@ -11,7 +11,7 @@ export function buildOpenData(data: SiteData, siteUrl: string) {
       id, title: s.title, headline: s.headline, outlet: s.outlet, author: s.author, url: s.url, published: s.published, file: s.file,
     })),
     verdicts: site.verdicts,
-    claims: data.listed.map(({ id, data: c, pillar, sourceIds }) => ({
+    claims: data.listed.map(({ id, data: c, pillar, sourceIds, independent }) => ({
       id,
       text: c.text,
       kind: c.kind,
@@ -19,8 +19,11 @@ export function buildOpenData(data: SiteData, siteUrl: string) {
       pillar,
       status: c.status,
       verdict: c.verdict,
+      review: c.review && c.verdict ? { date: c.review.date, reviewer: c.reviewer, updates: c.review.updates, changedSinceReview: c.changedSinceReview } : null,
       orphaned: c.orphaned,
       sources: sourceIds,
+      independent,
+      sharedCopy: c.sharedCopy,
       appearances: c.appearances.map((a) => ({ source: a.source, sentence: a.sentence, index: a.index, speaker: a.speaker, selector: a.selector })),
       conflicts: c.conflicts,
       variants: c.variants,

@@ -1,4 +1,7 @@
-/** How each corroboration status reads to a reader: a word and an icon, never colour alone. */
+/**
+ * How each corroboration status reads to a reader: a word and an icon, never colour alone. It says
+ * what the sources say, never whether the claim is true: no tick, no green (that is a verdict's job).
+ */
 import { STATUSES, type Status } from '../schema.ts';
 
 export interface StatusInfo {
@@ -9,7 +12,7 @@ export interface StatusInfo {
 }
 
 export const STATUS_INFO: Record<Status, StatusInfo> = {
-  corroborated: { label: 'Corroborated', icon: '✓', meaning: 'Two or more sources state it and none gives a different value.' },
+  corroborated: { label: 'Corroborated', icon: '≡', meaning: 'Two or more sources state it and none gives a different value.' },
   'single-source': { label: 'Single source', icon: '◐', meaning: 'Only one source states it.' },
   disputed: { label: 'Disputed', icon: '≠', meaning: 'Sources state it but disagree on a figure, date, day or actor.' },
 };
@@ -24,14 +27,13 @@ export function countByStatus(claims: Iterable<{ status: Status }>): Record<Stat
   return counts;
 }
 
-/** "2 of 5 sources". */
+/** "2 of 5 sources" (k: the independent sources that state it). */
 export function sourcesPhrase(k: number, n: number): string {
   return `${k} of ${n} source${n === 1 ? '' : 's'}`;
 }
 
-/** The rating text used when a maintainer has not given a verdict (ClaimReview alternateName). */
-export function corroborationLabel(status: Status, k: number, n: number): string {
-  if (status === 'disputed') return `Disputed: ${sourcesPhrase(k, n)} state it with conflicting details`;
-  if (status === 'corroborated') return `Corroborated by ${sourcesPhrase(k, n)}`;
-  return `Single source: ${sourcesPhrase(k, n)}`;
+/** "4 sources, 3 independent", or "4 sources" when every one is independent. */
+export function independencePhrase(sources: number, independent: number): string {
+  const all = `${sources} source${sources === 1 ? '' : 's'}`;
+  return independent < sources ? `${all}, ${independent} independent` : all;
 }

@@ -45,13 +45,15 @@ async function writeContent(root: string): Promise<void> {
   for (let j = 0; j < CLAIMS; j++) {
     const sources = statedBy(j);
     const front = {
-      verdict: null, pillar: null, hidden: false, mergeInto: null, text: claimText(j), kind: 'statement', speaker: null,
+      // The claim every source states is reviewed, so its ClaimReview lists capped appearances.
+      verdict: j === SOURCES - 1 ? 'accurate' : null, pillar: null, hidden: false, mergeInto: null, text: claimText(j), kind: 'statement', speaker: null,
       autoPillar: PILLARS[j % 2], status: sources.length > 1 ? 'corroborated' : 'single-source', sources: sources.map(sourceId),
       appearances: sources.map((i) => ({
         source: sourceId(i), sentence: claimText(j), speaker: null, index: index.get(`${i}/${j}`),
         selector: { exact: claimText(j), prefix: '', suffix: '', start: 0, end: claimText(j).length },
       })),
       conflicts: [], variants: [], orphaned: false,
+      review: j === SOURCES - 1 ? { date: '2026-01-08', text: claimText(j), evidence: 'e', sources: [], verdict: 'accurate', note: '', updates: [] } : null,
     };
     await writeFile(join(root, 'claims', `${claimId(j)}.md`), `---\n${JSON.stringify(front)}\n---\n`);
   }
@@ -99,7 +101,7 @@ describe('a site past every cap', () => {
     expect(text(quoted[0]!.querySelector('p:last-child .muted:last-child'))).toBe(`and ${SOURCES - NAMES_CAP} more sources in the same words`);
     const review = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(review.itemReviewed.appearance).toHaveLength(APPEARANCES_CAP);
-    expect(review.reviewRating.alternateName).toBe(`Corroborated by ${SOURCES} of ${SOURCES} sources`);
+    expect(review.reviewRating.alternateName).toBe('Accurate');
     expect(text(doc.getElementById('silent'))).toBe('Sources that do not mention it (0)');
     expect(text(doc.querySelector('#silent + p'))).toBe('Every source states this claim.');
   });

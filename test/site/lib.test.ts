@@ -5,8 +5,8 @@ import type { ClaimView, PillarView, SourceView } from '../../src/lib/data.ts';
 import { coverageRow } from '../../src/lib/coverage.ts';
 import { describeSettings } from '../../src/lib/settings-doc.ts';
 import { renderSourceBody } from '../../src/lib/source-html.ts';
-import { corroborationLabel, countByStatus } from '../../src/lib/status.ts';
-import { buildClaimReview, jsonLdScript } from '../../src/lib/jsonld.ts';
+import { countByStatus, independencePhrase, sourcesPhrase } from '../../src/lib/status.ts';
+import { buildClaimReview, claimReviewGap, jsonLdScript } from '../../src/lib/jsonld.ts';
 import type { Appearance, Claim } from '../../src/schema.ts';
 
 const appearance = (source: string, index: number): Appearance => ({
@@ -170,17 +170,30 @@ describe('describeSettings', () => {
 });
 
 describe('labels and JSON-LD', () => {
-  test('counts are zero-filled and the corroboration label says k of n', () => {
+  test('counts are zero-filled, and k of n counts independent sources', () => {
     expect(countByStatus([{ status: 'disputed' }])).toEqual({ corroborated: 0, 'single-source': 0, disputed: 1 });
-    expect(corroborationLabel('single-source', 1, 5)).toBe('Single source: 1 of 5 sources');
+    expect(sourcesPhrase(1, 5)).toBe('1 of 5 sources');
+    expect(independencePhrase(4, 3)).toBe('4 sources, 3 independent');
+    expect(independencePhrase(2, 2)).toBe('2 sources');
   });
 
-  test('datePublished is omitted when the site has no date, and </script> cannot break out', () => {
-    const claim = { text: '</script><b>', kind: 'statement', speaker: null, status: 'corroborated' } as Claim;
-    const review = buildClaimReview({ claim, pageUrl: 'u', siteUrl: 's', publisher: 'p', published: null, verdict: null, appearances: [], totalSources: 3 });
-    expect(review).not.toHaveProperty('datePublished');
-    expect(jsonLdScript(review)).not.toContain('</script>');
-    expect(JSON.parse(jsonLdScript(review)).claimReviewed).toBe('</script><b>');
+  const verdict = { id: 'accurate', label: 'Accurate', description: '' };
+  const review = { date: '2026-01-08', text: 'x', evidence: 'e', sources: [], verdict: 'accurate', note: '', updates: [{ date: '2026-01-10', change: 'Verdict given.' }] };
+  const base = { pageUrl: 'u', siteUrl: 's', appearances: [] };
+
+  test('ClaimReview exactly for reviews: a verdict, its date and a publisher; a count of sources is never a rating', () => {
+    const claim = { text: '</script><b>', kind: 'statement', speaker: null, status: 'corroborated', reviewer: 'Ana', review } as unknown as Claim;
+    const built = buildClaimReview({ ...base, claim, publisher: 'P', verdict })!;
+    expect(built).toMatchObject({ '@type': 'ClaimReview', datePublished: '2026-01-08', dateModified: '2026-01-10', reviewRating: { alternateName: 'Accurate' }, creator: { name: 'Ana' } });
+    expect(jsonLdScript(built)).not.toContain('</script>');
+    expect(JSON.parse(jsonLdScript(built)).claimReviewed).toBe('</script><b>');
+    expect(buildClaimReview({ ...base, claim, publisher: 'P', verdict: null })).toBeNull();
+    expect(buildClaimReview({ ...base, claim, publisher: null, verdict })).toBeNull();
+    expect(claimReviewGap({ claim, publisher: null, verdict })).toBe('site.md has no `publisher`');
+    const undated = { ...claim, review: null } as Claim;
+    expect(buildClaimReview({ ...base, claim: undated, publisher: 'P', verdict })).toBeNull();
+    expect(claimReviewGap({ claim: undated, publisher: 'P', verdict })).toMatch(/no date/);
+    expect(claimReviewGap({ claim: undated, publisher: 'P', verdict: null })).toBeNull();
   });
 });
 
@@ -200,10 +213,11 @@ describe('safe links', () => {
   test('ClaimReview never names a javascript: address', () => {
     const source = { title: 'T', headline: true, outlet: null, author: null, url: 'javascript:alert(1)', published: null, file: 'articles/t.txt', sentences: 1, claims: [], removed: [] };
     const review = buildClaimReview({
-      claim: { text: 'x', kind: 'statement', speaker: null } as unknown as Claim,
-      pageUrl: 'https://site/claims/x/', siteUrl: 'https://site/', publisher: 'P', published: null, verdict: null,
-      appearances: [{ source, sentenceUrl: 'https://site/sources/t/#s0' }], totalSources: 1,
-    } as unknown as Parameters<typeof buildClaimReview>[0]);
+      claim: { text: 'x', kind: 'statement', speaker: null, review: { date: '2026-01-08', updates: [] } } as unknown as Claim,
+      pageUrl: 'https://site/claims/x/', siteUrl: 'https://site/', publisher: 'P', verdict: { id: 'a', label: 'A', description: '' },
+      appearances: [{ source, sentenceUrl: 'https://site/sources/t/#s0' }],
+    });
+    expect(review).not.toBeNull();
     expect(JSON.stringify(review)).not.toContain('javascript:');
   });
 });

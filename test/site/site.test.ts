@@ -88,14 +88,14 @@ describe('pages', () => {
 
   test('pillar pages group claims by status', () => {
     const doc = page('pillars/security-guarantees/index.html').document;
-    expect([...doc.querySelectorAll('main h2')].map((h) => h.textContent!.trim())).toEqual(['✓ Corroborated (1)', '≠ Disputed (1)', 'Who reports what']);
+    expect([...doc.querySelectorAll('main h2')].map((h) => h.textContent!.trim())).toEqual(['≡ Corroborated (1)', '≠ Disputed (1)', 'Who reports what']);
   });
 });
 
 describe('claim pages', () => {
   test('status reads "k of n sources" and each appearance links to its exact sentence', () => {
     const doc = page('claims/pact-signed-tuesday/index.html').document;
-    expect(doc.querySelector('.claim-hero')!.textContent).toContain('2 of 2 sources');
+    expect(doc.querySelector('.sources-say')!.textContent).toContain('2 of 2 sources');
     const links = [...doc.querySelectorAll('.appearances a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/sources/alpha-news/#s1', '/sources/beta-wire/#s0']);
     expect(page('sources/alpha-news/index.html').document.getElementById('s1')!.tagName).toBe('MARK');
@@ -122,8 +122,35 @@ describe('claim pages', () => {
     expect(doc.getElementById('silent')!.textContent).toBe('Sources that do not mention it (1)');
     expect(doc.querySelector('#silent ~ ul')!.textContent).toContain('Leaders met in Paris');
     expect(doc.querySelector('#silent')!.closest('[data-pagefind-ignore]'), 'the silent list is not indexed').not.toBeNull();
-    expect(doc.querySelector('.verdict-box h2')!.textContent).toBe('Verdict: Mostly accurate');
+    expect(doc.querySelector('.verdict-label')!.textContent).toBe('Verdict: Mostly accurate');
     expect(doc.querySelector('.verdict-box')!.textContent).toContain('Only one report mentions the force');
+  });
+
+  test('a reviewed claim leads with its verdict, review date, reviewer, updates and a changed-since-review notice; what the sources say comes after', () => {
+    const doc = page('claims/force-after-ceasefire/index.html').document;
+    const article = doc.querySelector('article')!;
+    const box = article.querySelector('.verdict-box')!;
+    const say = article.querySelector('.sources-say')!;
+    expect(box.compareDocumentPosition(say) & 4, 'the verdict comes before what the sources say').toBe(4);
+    const text = box.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('Reviewed 8 January 2026 by Ana Editor for Triangulate Fixture Desk.');
+    expect(text).toContain('Updated 10 January 2026: Verdict changed from Mixed to Mostly accurate.');
+    expect(text).toContain('The sources changed after this review.');
+    expect(box.querySelector('time')!.getAttribute('datetime')).toBe('2026-01-08');
+  });
+
+  test('an unreviewed claim says so first, and corroboration is no tick', () => {
+    const doc = page('claims/macron-historic-day/index.html').document;
+    expect(doc.querySelector('.verdict-box h2')!.textContent).toBe('Not yet reviewed');
+    expect(doc.querySelector('.sources-say .badge')!.textContent).toBe('≡Corroborated');
+    const say = doc.querySelector('.sources-say')!.textContent!.replace(/\s+/g, ' ');
+    expect(say, 'k counts independent sources').toContain('1 of 2 sources states this (2 sources, 1 independent).');
+    expect(say).toContain('Sharing copy: Alpha News, Leaders met in Paris on Monday to sign a declaration on…');
+    for (const p of pages) expect(p.html, p.file).not.toContain('✓');
+    const home = page('index.html').document;
+    expect(home.querySelector('main')!.textContent!.replace(/\s+/g, ' ')).toContain('3 of 4 claims reviewed by the editors');
+    expect(home.querySelector('.pillars li .muted')!.textContent).toBe('1 of 2 claims reviewed');
+    expect(home.querySelector('.pillars li .badge--zero')!.textContent).toBe('◐0 Single source');
   });
 
   test('an orphaned claim carries a notice', () => {
@@ -150,11 +177,13 @@ describe('claim pages', () => {
     expect(beta).toEqual({ '@type': 'CreativeWork', url: `${ORIGIN}/sources/beta-wire/#s0`, name: 'Leaders met in Paris on Monday to sign a declaration on Ukraine.' });
   });
 
-  test('without a verdict the rating is the corroboration label, and a quote names its speaker', () => {
-    const doc = page('claims/macron-historic-day/index.html').document;
-    const review = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
-    expect(review.reviewRating.alternateName).toBe('Corroborated by 2 of 2 sources');
-    expect(review.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Emmanuel Macron' });
+  test('ClaimReview appears exactly on the claims with a verdict; unreviewed claims carry no rating', () => {
+    const withScript = pages
+      .filter((p) => p.file.startsWith('claims/') && p.document.querySelector('script[type="application/ld+json"]'))
+      .map((p) => p.file);
+    expect(withScript).toEqual(['claims/force-after-ceasefire/index.html', 'claims/pact-signed-tuesday/index.html']);
+    const review = JSON.parse(page('claims/force-after-ceasefire/index.html').document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(review).toMatchObject({ datePublished: '2026-01-08', dateModified: '2026-01-10', creator: { name: 'Ana Editor' }, reviewRating: { alternateName: 'Mostly accurate' } });
   });
 });
 
@@ -164,7 +193,7 @@ describe('source pages', () => {
     const marks = [...doc.querySelectorAll('.article mark.claim')];
     expect(marks.map((m) => [m.id, m.getAttribute('data-status'), m.querySelector('a')!.getAttribute('href'), m.querySelector('.claim-tag')!.textContent])).toEqual([
       ['s1', 'disputed', '/claims/pact-signed-tuesday/', '≠ disputed'],
-      ['s3', 'corroborated', '/claims/macron-historic-day/', '✓ corroborated'],
+      ['s3', 'corroborated', '/claims/macron-historic-day/', '≡ corroborated'],
       ['s5', 'single-source', '/claims/force-after-ceasefire/', '◐ single source'],
     ]);
   });
@@ -218,13 +247,20 @@ describe('open data, feed and sitemap', () => {
       selector: { exact: 'A multinational force would be deployed once a ceasefire is in place.', prefix: 'What comes next\n\n', suffix: ' Details remain', start: 213, end: 283 },
     });
     expect(data.claims.find((c: { id: string }) => c.id === 'pact-signed-tuesday').conflicts[0].field).toBe('weekday');
+    expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day')).toMatchObject({ independent: 1, sharedCopy: [['alpha-news', 'beta-wire']], review: null });
+    expect(data.claims.find((c: { id: string }) => c.id === 'pact-signed-tuesday')).toMatchObject({ independent: 2, sharedCopy: [], review: { date: '2026-01-08', reviewer: null, updates: [], changedSinceReview: false } });
     expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day').variants).toHaveLength(1);
   });
 
-  test('the feed lists published claims and the sitemap leaves out search, 404 and merged claims', async () => {
+  test('the feed lists reviews and the sitemap leaves out search, 404 and merged claims', async () => {
     const rss = await readFile(join(out, 'rss.xml'), 'utf8');
-    expect(rss.match(/<item>/g)).toHaveLength(4);
+    expect(rss.match(/<item>/g), 'the items are reviews').toHaveLength(3);
     expect(rss).toContain(`<link>${ORIGIN}/claims/pact-signed-tuesday/</link>`);
+    expect(rss).not.toContain('/claims/macron-historic-day/');
+    expect(rss).toContain('<lastBuildDate>Sat, 10 Jan 2026 00:00:00 GMT</lastBuildDate>');
+    expect(rss).toContain(`<atom:link href="${ORIGIN}/rss.xml" rel="self" type="application/rss+xml"/>`);
+    expect(rss).toContain(`<guid isPermaLink="false">${ORIGIN}/claims/force-after-ceasefire/#review-2026-01-10</guid>`);
+    expect(rss).toContain('<pubDate>Sat, 10 Jan 2026 00:00:00 GMT</pubDate>');
     const sitemap = await readFile(join(out, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`${ORIGIN}/claims/macron-historic-day/`);
     expect(sitemap).not.toContain('/search/');
