@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES, UserError, formatProblem, sortProblems } from './errors.ts';
 import { run, type RunResult } from './pipeline/index.ts';
-import type { ClaimTally } from './pipeline/review.ts';
+import { publicationProblems, type ClaimTally } from './pipeline/review.ts';
 
 const USAGE = `Usage: npm run <command> [-- options]
 
@@ -15,6 +15,8 @@ Commands
   content   run the pipeline: articles/ → claims/ and sources/
   check     validate site.md, pillars/ and claims/ without writing
   build     pipeline, then the static site and its search index
+  review    pipeline, then the editors' work queue, most urgent first (--json for tools)
+  init      scaffold a new content root: npm run init -- DIR
   dev       pipeline, then Astro's dev server; edits re-run the pipeline
   add       save an article: npm run add -- <url or file>
   eval      measure extraction, sentence splitting or claim matching: npm run eval -- <extraction|sentences|claims> --dir DIR
@@ -33,7 +35,8 @@ export async function content(root: string, options: { dryRun?: boolean; quiet?:
     dryRun: options.dryRun ?? false,
     progress: (stage, detail, ms) => log(`  ${stage.padEnd(9)} ${detail} (${Math.round(ms)} ms)`),
   });
-  for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
+  const publication = result.ok ? publicationProblems(result.site, result.claims, { check: options.dryRun === true }) : [];
+  for (const p of sortProblems([...result.problems, ...publication])) console.error(formatProblem(p));
   if (!result.ok && result.problems.some((p) => p.rule === RULES.writeFailed)) {
     console.error('Could not write the generated files. Fix the problem above and run again.');
     return result;
@@ -59,7 +62,10 @@ export function tallyLine(tally: ClaimTally): string {
 }
 
 async function main(argv: string[]): Promise<number | null> {
-  const [command, ...rest] = argv;
+  const [command, ...given] = argv;
+  // `review --json` takes no value (eval's --json names a file).
+  const asJson = command === 'review' && given.includes('--json');
+  const rest = asJson ? given.filter((a) => a !== '--json') : given;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -83,6 +89,23 @@ async function main(argv: string[]): Promise<number | null> {
       console.log(command === 'check' ? `Checking ${path.relative(process.cwd(), root) || '.'}` : `Generating ${path.relative(process.cwd(), root) || '.'}`);
       const result = await content(root, { dryRun: command === 'check' });
       return result.ok ? 0 : 1;
+    }
+    case 'review': {
+      const { reviewReport, formatReport } = await import('./review.ts');
+      const result = await content(root, { quiet: asJson });
+      if (!result.ok) return 1;
+      const report = reviewReport(result, { siteUrl: values.site ?? process.env['SITE_URL'] });
+      if (asJson) console.log(JSON.stringify(report, null, 2));
+      else console.log(['', ...formatReport(report)].join('\n'));
+      return 0;
+    }
+    case 'init': {
+      const target = positionals[0];
+      if (!target) throw new UserError('Name the folder to create: npm run init -- my-event');
+      const { initContent } = await import('./init.ts');
+      const made = await initContent(path.resolve(target));
+      console.log(`Created ${path.relative(process.cwd(), made) || '.'}: site.md, pillars/, articles/ and README.md. Add articles, then run npm run build -- --content ${target}`);
+      return 0;
     }
     case 'build': {
       console.log(`Building ${path.relative(process.cwd(), root) || '.'} → ${values.out}`);

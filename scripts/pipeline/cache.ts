@@ -86,6 +86,16 @@ interface CacheData<A> {
   claims: Record<string, ClaimEntry>;
   sources: Record<string, SourceEntry>;
   files: Record<string, FileRecord>;
+  /** What the last run that changed claims changed (new, changed, merged, orphaned ids), for `npm run review`. */
+  changes?: ClaimChanges;
+}
+
+/** Claim ids a run added, changed, merged or orphaned. */
+export interface ClaimChanges {
+  new: string[];
+  changed: string[];
+  merged: string[];
+  orphaned: string[];
 }
 
 
@@ -290,6 +300,16 @@ export class PipelineCache {
   /** Records a file as this run leaves it. */
   wrote(rel: string, content: string): void {
     this.next.files[rel] = { hash: hash(content) };
+  }
+
+  /**
+   * Keeps what this run changed, or, when it changed nothing, what the last run that did changed:
+   * so `npm run review` after `npm run content` still says what that run did. Returns what is kept.
+   */
+  recordChanges(changes: ClaimChanges): ClaimChanges {
+    const none = changes.new.length + changes.changed.length + changes.merged.length + changes.orphaned.length === 0;
+    this.next.changes = none && this.old.changes ? this.old.changes : changes;
+    return this.next.changes;
   }
 
   /** Forgets claim files that were not written or read in this run. */

@@ -15,7 +15,8 @@ import { foldMerges, ownEvidence } from './fold.ts';
 import { identify } from './identify.ts';
 import { ingest } from './ingest.ts';
 import { match } from './match/index.ts';
-import { anchorReviews, reviewDate, type ClaimTally } from './review.ts';
+import { anchorReviews, reviewDate, runChanges, type ClaimTally } from './review.ts';
+import type { ClaimChanges } from './cache.ts';
 import { segment } from './segment.ts';
 import { validate } from './validate.ts';
 import { indexClaims, renderKeptClaim, renderKeptSource, type ClaimOut } from './render.ts';
@@ -44,6 +45,12 @@ export interface RunResult {
   tally: ClaimTally | null;
   /** The claim files as this run read them: id → generator fields and maintainer edits. */
   before: ReadonlyMap<string, Record<string, unknown>>;
+  /** What this run changed in claims, or (when it changed nothing) what the last run that did changed. */
+  changes: ClaimChanges | null;
+  /** The sources' metadata, for the review queue. */
+  articles: Array<{ id: string; file: string; title: string; outlet: string | null; published: string | null; url: string | null }>;
+  /** The site settings publication needs. */
+  site: { corrections: string | null; publisher: string | null } | null;
   write: WriteReport | null;
 }
 
@@ -69,7 +76,7 @@ async function runStages(root: string, options: RunOptions): Promise<RunResult> 
   timer('validate', fatal ? 'curated files have errors: nothing will be written' : 'curated files are valid');
   const counts: Record<Status, number> = { corroborated: 0, 'single-source': 0, disputed: 0 };
   const before = new Map(curated.claims.map((c) => [c.id, c.facts]));
-  const result: RunResult = { problems, ok: !fatal, sources: 0, sentences: 0, mentions: 0, claims: [], counts, tally: null, before, write: null };
+  const result: RunResult = { problems, ok: !fatal, sources: 0, sentences: 0, mentions: 0, claims: [], counts, tally: null, before, changes: null, articles: [], site: null, write: null };
   if (fatal) return result;
 
   const usable = input.articles.filter((a) => !a.problems.some((p) => p.fatal));
@@ -114,6 +121,10 @@ async function runStages(root: string, options: RunOptions): Promise<RunResult> 
   for (const c of claims) if (!c.hidden && c.mergeInto === null) counts[c.status]++;
   result.claims = claims;
   result.tally = tally;
+  result.articles = articles.map((a) => ({ id: a.id, file: a.file, title: a.title, outlet: a.meta.outlet, published: a.meta.published, url: a.meta.url }));
+  result.site = { corrections: curated.site.corrections, publisher: curated.site.publisher };
+  const changes = runChanges(claims, before, tally.fresh);
+  result.changes = options.dryRun ? changes : cache.recordChanges(changes);
   timer('identify', `${tally.kept} kept, ${tally.fresh.length} new, ${tally.changedSinceReview.length} changed since review, ${tally.orphaned.length} orphaned`);
   if (options.dryRun) return result;
   const files = new Map<string, FileText>();

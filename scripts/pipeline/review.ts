@@ -8,7 +8,7 @@
  */
 import type { Appearance, Conflict, Review } from '../../src/schema.ts';
 import { RULES, problem } from '../errors.ts';
-import { hash } from './cache.ts';
+import { hash, type ClaimChanges } from './cache.ts';
 import type { ClaimOut } from './render.ts';
 import type { Problem } from './types.ts';
 import type { ClaimFile } from './validate.ts';
@@ -131,4 +131,34 @@ export function reviewDate(env: NodeJS.ProcessEnv = process.env, now: () => numb
   const epoch = env['SOURCE_DATE_EPOCH'];
   const ms = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : now();
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** What a run changed against the claim files it read: new, changed (text, status or sources), merged and orphaned ids. */
+export function runChanges(claims: readonly ClaimOut[], before: ReadonlyMap<string, Record<string, unknown>>, fresh: readonly string[]): ClaimChanges {
+  const changes: ClaimChanges = { new: [...fresh], changed: [], merged: [], orphaned: [] };
+  for (const c of claims) {
+    const was = before.get(c.id);
+    if (!was) continue;
+    if (c.orphaned && was['orphaned'] !== true) changes.orphaned.push(c.id);
+    else if (c.mergeInto !== null && (was['mergeInto'] ?? null) === null) changes.merged.push(c.id);
+    else if (was['text'] !== c.text || was['status'] !== c.status || JSON.stringify(was['sources']) !== JSON.stringify(c.sources)) changes.changed.push(c.id);
+  }
+  return changes;
+}
+
+/**
+ * What a site would publish wrong or not at all, as warnings: reviews without a publisher get no
+ * ClaimReview markup; `check` also warns while no corrections contact is set.
+ */
+export function publicationProblems(site: { corrections: string | null; publisher: string | null } | null, claims: readonly ClaimOut[], options: { check: boolean }): Problem[] {
+  if (site === null) return [];
+  const out: Problem[] = [];
+  const reviewed = claims.filter((c) => c.verdict !== null && !c.hidden && c.mergeInto === null).length;
+  if (site.publisher === null && reviewed > 0) {
+    out.push(problem('site.md', RULES.reviewUnpublished, `Unexpected missing publisher: ${reviewed} claim${reviewed === 1 ? ' has a verdict' : 's have verdicts'}, but without \`publisher:\` their pages carry no ClaimReview markup. Add \`publisher: "Your newsroom"\` to site.md.`));
+  }
+  if (options.check && site.corrections === null) {
+    out.push(problem('site.md', RULES.siteUnset, 'Unexpected missing corrections contact: readers cannot report a mistake, and the methodology page says none is published. Add `corrections: corrections@example.org` (an email or a web address) to site.md.'));
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run, type RunResult } from '../../scripts/pipeline/index.ts';
-import { evidenceFingerprint, reviewDate } from '../../scripts/pipeline/review.ts';
+import { evidenceFingerprint, publicationProblems, reviewDate } from '../../scripts/pipeline/review.ts';
 import { addArticle, claimIds, cleanRoots, editClaim, makeRoot, PROJECT, readClaim, removeArticle, snapshot } from './helpers.ts';
 
 afterAll(cleanRoots);
@@ -134,5 +134,16 @@ describe('reviews anchored to what was reviewed', () => {
     for (const [id, text] of texts) expect(after.get(id), id).toBe(text);
     expect((await claimIds(root)).length).toBeGreaterThan(texts.size);
     expect(second.tally?.kept).toBe(texts.size);
+  });
+
+  it('warns when reviews would have no ClaimReview (no publisher), and in check while no corrections contact is set', () => {
+    const claim = { verdict: 'accurate', hidden: false, mergeInto: null } as unknown as Parameters<typeof publicationProblems>[1][number];
+    expect(publicationProblems({ corrections: null, publisher: null }, [claim], { check: true }).map((p) => `${p.file}:${p.line}:${p.column}  ${p.rule}  ${p.fatal}`)).toEqual([
+      'site.md:1:1  review-unpublished  false',
+      'site.md:1:1  site-unset  false',
+    ]);
+    expect(publicationProblems({ corrections: null, publisher: null }, [claim], { check: false }).map((p) => p.rule)).toEqual(['review-unpublished']);
+    expect(publicationProblems({ corrections: 'desk@example.org', publisher: 'Desk' }, [claim], { check: true })).toEqual([]);
+    expect(publicationProblems({ corrections: 'desk@example.org', publisher: null }, [], { check: true }), 'no review, nothing left out').toEqual([]);
   });
 });
