@@ -5,7 +5,7 @@
  */
 import { diffWordsWithSpace } from 'diff';
 import type { Appearance, Conflict, Selector, Variant } from '../../src/schema.ts';
-import { personKey } from './people.ts';
+import { firstNamesDiffer, personKey, samePerson } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { compatible, sameQuantity } from './values.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
@@ -15,7 +15,8 @@ const SELECTOR_CONTEXT = 32;
 
 /** Turns matched clusters into draft claims (ids and pillars come later). */
 export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {
-  const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions)]);
+  const spellings = nameSources(clusters);
+  const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions, spellings)]);
   const kept = reportOnce(found, clusters);
   return clusters.map((cluster, index) => {
     const rep = cluster.representative;
@@ -63,8 +64,8 @@ function reportOnce(found: readonly Conflict[][], clusters: readonly Cluster[]):
 
 /** Where a mention sits in its source, as W3C Web Annotation selectors. */
 export function appearance(m: Mention, text: string): Appearance {
-  const start = m.quote?.start ?? m.part?.start ?? m.sentence.start;
-  const end = m.quote?.end ?? m.part?.end ?? m.sentence.end;
+  const start = m.quote?.start ?? m.sentence.start;
+  const end = m.quote?.end ?? m.sentence.end;
   return {
     source: m.source,
     sentence: m.sentence.text,
@@ -118,13 +119,41 @@ function valueConflicts(mentions: readonly Mention[]): Conflict[] {
   return conflicts;
 }
 
-/** Sources that put the same words in different people's mouths. */
-function speakerConflicts(mentions: readonly Mention[]): Conflict[] {
-  const quoted = mentions.filter((m) => m.kind === 'quote' && m.speaker);
-  const keys = new Set(quoted.map((m) => personKey(m.speaker ?? '')));
-  if (keys.size < 2) return [];
+/** The sources that write each full name. */
+function nameSources(clusters: readonly Cluster[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of clusters) for (const m of c.mentions) for (const n of m.named) (out.get(n) ?? out.set(n, new Set()).get(n))?.add(m.source);
+  return out;
+}
+
+/** How a mention writes its speaker's name, when the sentence names them ("Damodar Parajuli"), else the speaker as known. */
+function speakerAsWritten(m: Mention): string {
+  const key = personKey(m.speaker ?? '');
+  return m.named.filter((n) => personKey(n) === key).sort((x, y) => y.length - x.length)[0] ?? m.speaker ?? '';
+}
+
+/**
+ * Sources that put the same words in different people's mouths, or that name the claim's speaker
+ * two ways that cannot be one spelling ("Damodar Parajuli" against "Dambar Parajuli"). One person
+ * written two ways by a slip ("Russell"/"Russel", "Bin Karam"/"BinKaram") is no conflict.
+ */
+function speakerConflicts(mentions: readonly Mention[], spellings: ReadonlyMap<string, ReadonlySet<string>>): Conflict[] {
+  const attributed = mentions.filter((m) => m.speaker && (m.kind === 'quote' || m.named.length > 0));
   const bySource = new Map<string, string>();
-  for (const m of quoted) if (!bySource.has(m.source)) bySource.set(m.source, m.speaker ?? '');
+  for (const m of attributed) if (!bySource.has(m.source)) bySource.set(m.source, speakerAsWritten(m));
+  const names = [...new Set(bySource.values())];
+  const quotes = mentions.filter((m) => m.kind === 'quote' && m.speaker);
+  const people = new Set(quotes.map((m) => personKey(m.speaker ?? '')));
+  const differentPeople = people.size >= 2 && quotes.some((a) => quotes.some((b) => !samePerson(speakerAsWritten(a), speakerAsWritten(b))));
+  // Two people who share a surname ("Robert" and "Dianne Bentley") are both named across sources,
+  // often in one article; a misnaming is one source's spelling, never beside the other one.
+  const misnamed = (a: string, b: string): boolean => {
+    const sa = spellings.get(a) ?? new Set<string>();
+    const sb = spellings.get(b) ?? new Set<string>();
+    return (sa.size === 1 || sb.size === 1) && ![...sa].some((x) => sb.has(x));
+  };
+  const twoSpellings = names.some((a, i) => names.slice(i + 1).some((b) => personKey(a) === personKey(b) && firstNamesDiffer(a, b) && misnamed(a, b)));
+  if (!differentPeople && !twoSpellings) return [];
   return [{ field: 'actor', values: [...bySource].map(([source, value]) => ({ source, value })) }];
 }
 

@@ -67,10 +67,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         mentions.push(mention(article.id, whole, 'quote', article.text.slice(long.start, long.end), long, quoteSpeaker, names, people));
         if (quoteSpeaker) lastQuoteSpeaker = { speaker: quoteSpeaker, end: long.end };
       } else if (checkWorthy(sentence.text, names.length)) {
-        // A sentence that joins several statements is one mention per statement, each anchored to its clause.
-        const parts = SETTINGS.extract.splitClauses ? clauseSpans(sentence.text) : [];
-        if (parts.length < 2) mentions.push(mention(article.id, sentence, 'statement', sentence.text, null, speaker, names, people));
-        else parts.forEach((p, k) => mentions.push(mention(article.id, sentence, 'statement', sentence.text.slice(p.start, p.end), null, speaker, names, people, { start: sentence.start + p.start, end: sentence.start + p.end, index: k })));
+        mentions.push(mention(article.id, sentence, 'statement', sentence.text, null, speaker, names, people));
       }
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
@@ -109,55 +106,30 @@ function mention(
   speaker: string | null,
   names: readonly NameHit[],
   people: PeopleRegistry,
-  clause?: { start: number; end: number; index: number },
 ): Mention {
   // Names say who, not what: matching compares them separately (speaker and actor rules).
   const nameStems = new Set(names.flatMap((n) => contentStems(sentence.text.slice(n.start, n.end))));
   for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
-  const own = clause ? text : sentence.text;
-  const values = valuesOf(own);
-  const terms = termsOf(own, nameStems, values);
+  const values = valuesOf(sentence.text);
+  const terms = termsOf(sentence.text, nameStems, values);
   // A sentence that joins several statements is also compared clause by clause.
-  const parts = !clause && CLAUSE_BREAK.test(sentence.text) ? sentence.text.split(CLAUSE_BREAK).map((c) => termsOf(c, nameStems, valuesOf(c))) : [];
+  const parts = CLAUSE_BREAK.test(sentence.text) ? sentence.text.split(CLAUSE_BREAK).map((c) => termsOf(c, nameStems, valuesOf(c))) : [];
   const clauses = parts.length > 1 ? parts.filter((c) => c.filter((t) => !t.includes('_')).length >= SETTINGS.match.minClauseTerms) : [];
   return {
-    key: `${source}#${sentence.index}${quote ? 'q' : ''}${clause ? `c${clause.index}` : ''}`,
+    key: `${source}#${sentence.index}${quote ? 'q' : ''}`,
     source,
     sentence,
     kind,
     text,
     quote: quote ? { text, start: quote.start, end: quote.end } : null,
-    part: clause ? { start: clause.start, end: clause.end } : null,
     speaker: speaker ? (people.name(speaker) ?? speaker) : null,
     actors: [...new Set(names.map((n) => n.key))].sort(),
+    named: [...new Set(names.map((n) => sentence.text.slice(n.start, n.end)))],
     ...memo(structures, text, () => structure(text)),
     values,
     terms,
     clauses,
   };
-}
-
-/**
- * The clauses of a sentence that joins several statements, as offsets into it: each long enough
- * (`minClauseTerms` content words) to state something of its own; fewer than two means one statement.
- */
-function clauseSpans(text: string): Array<{ start: number; end: number }> {
-  const breaks = new RegExp(CLAUSE_BREAK.source, 'g');
-  const spans: Array<{ start: number; end: number }> = [];
-  let from = 0;
-  for (const m of text.matchAll(breaks)) {
-    spans.push({ start: from, end: m.index });
-    // The joining word stays with the clause it opens ("while …", "including …"); punctuation does not.
-    from = m.index + (m[0].match(/^[,;\s—–]+/)?.[0].length ?? 0);
-  }
-  spans.push({ start: from, end: text.length });
-  const trimmed = spans.map(({ start, end }) => {
-    const slice = text.slice(start, end);
-    const lead = slice.length - slice.trimStart().length;
-    return { start: start + lead, end: start + slice.trimEnd().replace(/[,;:]$/, '').length };
-  });
-  const full = trimmed.filter((p) => contentStems(text.slice(p.start, p.end)).length >= SETTINGS.match.minClauseTerms);
-  return full.length === trimmed.length ? full : [];
 }
 
 /** Where a sentence joins clauses: "…, while …", "…, alongside …", "…; …", "… — …". */

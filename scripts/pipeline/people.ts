@@ -4,6 +4,7 @@
  * the fullest name any source gives.
  */
 import { NOT_PERSON, TITLES } from './lang/en/lexicon.ts';
+import { isKindOf } from './lang/en/wordnet.ts';
 import { fold } from './text.ts';
 
 /** A person named in a text, with where the name stands. */
@@ -23,9 +24,55 @@ export function personKey(name: string): string {
   return fold(last);
 }
 
+/** Edit distance between two short strings (Levenshtein). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** True when two spellings are one name misspelt ("Russell" and "Russel", "BinKaram" and "Bin Karam"), not two names. */
+export function sameSpelling(a: string, b: string): boolean {
+  const x = fold(a).replace(/[^a-z]/g, '');
+  const y = fold(b).replace(/[^a-z]/g, '');
+  if (x === y || x.startsWith(y) || y.startsWith(x)) return true;
+  return distance(x, y) / Math.max(x.length, y.length) <= 0.25;
+}
+
+/**
+ * True when two written names can be one person: the same surname (spelling slips allowed, and a
+ * surname written as one word or two) and first names that are one name, an initial, or absent.
+ */
+export function samePerson(a: string, b: string): boolean {
+  const pa = a.replace(/[’']s$/, '').split(/\s+/);
+  const pb = b.replace(/[’']s$/, '').split(/\s+/);
+  const surname = (p: string[]): string => fold(p.at(-1) ?? '');
+  const joined = (p: string[]): string => fold(p.join(''));
+  if (!(sameSpelling(surname(pa), surname(pb)) || joined(pa).endsWith(surname(pb)) || joined(pb).endsWith(surname(pa)))) return false;
+  return !firstNamesDiffer(a, b);
+}
+
+/** True when two names share a surname but not a first name ("Damodar Parajuli" and "Dambar Parajuli"). */
+export function firstNamesDiffer(a: string, b: string): boolean {
+  const first = (n: string): string | null => {
+    const parts = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    return parts.length >= 2 ? (parts[0] ?? null) : null;
+  };
+  const fa = first(a);
+  const fb = first(b);
+  if (!fa || !fb || fa.replace(/\.$/, '').length <= 1 || fb.replace(/\.$/, '').length <= 1) return false;
+  return !sameSpelling(fa, fb);
+}
+
 /** People across all sources: key → fullest name, learnt from multi-word names and titled names. */
 export class PeopleRegistry {
   private readonly names = new Map<string, string>();
+  /** How many articles write each spelling of a key. */
+  private readonly spellings = new Map<string, Map<string, number>>();
   /** Candidates by text: learning and finding read the same sentences, and wire copy repeats them. */
   private readonly seen = new Map<string, readonly Candidate[]>();
   private print: string | undefined;
@@ -49,12 +96,18 @@ export class PeopleRegistry {
     return this.candidates(text).flatMap((hit): Array<[string, string]> => (hit.multi || hit.titled ? [[hit.key, hit.name]] : []));
   }
 
-  /** Learns names found by `namesIn`: the fullest spelling of each key wins, whatever the order. */
+  /**
+   * Learns names found by `namesIn` (one call per article): the spelling most articles use wins,
+   * then the fullest, whatever the order ("Dambar Parajuli" in three reports, "Damodar" in one).
+   */
   learnNames(names: ReadonlyArray<readonly [string, string]>): void {
     this.print = undefined;
-    for (const [key, name] of names) {
-      const known = this.names.get(key);
-      if (known === undefined || name.length > known.length || (name.length === known.length && name < known)) this.names.set(key, name);
+    for (const [key, name] of new Map(names.map(([k, n]) => [`${k}\u0000${n}`, [k, n] as const])).values()) {
+      const counts = this.spellings.get(key) ?? new Map<string, number>();
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      this.spellings.set(key, counts);
+      const best = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0];
+      if (best) this.names.set(key, best[0]);
     }
   }
 
@@ -116,6 +169,9 @@ function candidates(text: string): Candidate[] {
     const first = run[0];
     const last = run.at(-1);
     if (!first || !last) continue;
+    // "Expedition Operators Association", "Harbour Authority": a name that ends in a kind of
+    // organisation (WordNet) names a body, not a person.
+    if (run.length > 1 && isKindOf(last.word.toLowerCase(), 'organization')) continue;
     const before = text.slice(Math.max(0, first.start - 40), first.start);
     const titled = TITLES.test(before);
     const name = run.map((t) => t.word).join(' ');

@@ -8,8 +8,6 @@ export const SETTINGS = {
     minContentWords: 5,
     /** A sentence needs at least this check-worthiness score (facts: figures, dates, names, attributions, commitments). */
     minCheckWorthiness: 1,
-    /** A sentence that joins several statements ("…, while …", "…; …") gives one mention per clause. */
-    splitClauses: false,
     /** A quoted span with fewer words is a scare quote inside a statement, not a quote claim. */
     minQuoteWords: 4,
   },

@@ -112,11 +112,11 @@ export interface Mention {
   /** The words that carry the claim: the sentence, or the quoted words for a quote. */
   text: string;
   quote: Quote | null;
-  /** For one clause of a sentence that joins several statements: where it is in the cleaned text. */
-  part: { start: number; end: number } | null;
   speaker: string | null;
   /** People named in the sentence, normalised. */
   actors: string[];
+  /** The people the sentence names, as it writes them ("Dambar Parajuli"), for spellings that disagree. */
+  named: string[];
   /** Who and where the words name: proper-noun words, folded ("bentley", "damascus"). */
   who: string[];
   /** What happens: the lemmas of its content verbs, "!" before one that is negated ("!engage"). */

@@ -45,7 +45,8 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     const members = list.map((k) => nodes[k] as Mention).sort(byKey);
     return { mentions: members, borrowed: [], representative: members[0] as Mention };
   });
-  attachSecondary(clusters, edges, nodes, sim, (a, b) => veto(a, b, { sim: sim(a, b), common }) !== null);
+  const vetoed = (a: Mention, b: Mention): boolean => veto(a, b, { sim: sim(a, b), common }) !== null;
+  attachSecondary(clusters, edges, nodes, sim, vetoed);
   for (const c of clusters) {
     c.representative = representative(c, sim);
     const borrowed = new Set(c.borrowed);
@@ -194,7 +195,10 @@ function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], menti
     const target = home.get(other);
     if (!target || target === home.get(m) || target.mentions.length < 2 || offers.get(m)?.has(target)) return;
     if (target.mentions.some((x) => x.source === m.source || vetoed(m, x))) return;
-    const avg = target.mentions.reduce((sum, x) => sum + sim(m, x), 0) / target.mentions.length;
+    const sims = target.mentions.map((x) => sim(m, x));
+    // Like a merge: the mention must be like every mention of the claim, and clearly like them on average.
+    if (Math.min(...sims) < SETTINGS.match.minPairSimilarity) return;
+    const avg = sims.reduce((sum, x) => sum + x, 0) / sims.length;
     const list = offers.get(m) ?? new Map<Cluster, number>();
     list.set(target, avg);
     offers.set(m, list);
