@@ -8,6 +8,8 @@ import type { Appearance, Conflict, Selector, Variant } from '../../src/schema.t
 import { firstNamesDiffer, personKey, samePerson } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { compatible, sameQuantity } from './values.ts';
+import { independentCount, sharedCopy } from './compare/copies.ts';
+import { claimTitle } from './compare/title.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
 
 /** Characters of context kept on each side of a TextQuoteSelector's `exact`. */
@@ -16,11 +18,13 @@ const SELECTOR_CONTEXT = 32;
 /** Turns matched clusters into draft claims (ids and pillars come later). */
 export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {
   const spellings = nameSources(clusters);
+  const copies = sharedCopy([...articles.values()]);
   const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions, spellings)]);
   const kept = reportOnce(found, clusters);
   return clusters.map((cluster, index) => {
     const rep = cluster.representative;
     const sources = [...new Set(cluster.mentions.map((m) => m.source))].sort();
+    const independence = independentCount(sources, copies);
     const conflicts = kept[index] ?? [];
     const wordings = variants(cluster.mentions, rep);
     // A claim that links one person's differently worded quotes is about that person's words.
@@ -28,15 +32,18 @@ export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<stri
     const quotedSpeaker = quoted.size === 1 ? ([...quoted][0] ?? null) : null;
     return {
       id: '',
-      text: rep.kind === 'quote' ? rep.text : rep.sentence.text,
+      text: claimTitle(rep),
       kind: rep.kind,
       speaker: rep.kind === 'quote' ? (rep.speaker ?? commonSpeaker(cluster.mentions)) : (rep.speaker ?? quotedSpeaker),
       autoPillar: null,
-      status: conflicts.length > 0 ? 'disputed' : sources.length >= 2 ? 'corroborated' : 'single-source',
+      // Outlets that run one wire story are one report: corroboration needs two independent ones.
+      status: conflicts.length > 0 ? 'disputed' : independence.independent >= 2 ? 'corroborated' : 'single-source',
       sources,
       appearances: cluster.mentions.map((m) => appearance(m, articles.get(m.source)?.text ?? '')),
       conflicts,
       variants: wordings,
+      independent: independence.independent,
+      sharedCopy: independence.shared,
     };
   });
 }

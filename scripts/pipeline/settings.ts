@@ -61,6 +61,12 @@ export const SETTINGS = {
     /** …but backs at most this many claims besides its own. */
     maxSecondary: 2,
   },
+  compare: {
+    /** Two articles carry the same copy when this share of the shorter one's word 8-grams is in the other (wire copy, lightly edited). */
+    sameCopy: 0.5,
+    /** …counting only 8-grams found in at most this many articles (more is boilerplate). */
+    maxShingleSources: 50,
+  },
   classify: {
     /** A pillar is assigned when its keyword score reaches this. */
     minScore: 1,

@@ -152,6 +152,10 @@ export interface DraftClaim {
   appearances: Appearance[];
   conflicts: Conflict[];
   variants: Variant[];
+  /** How many of `sources` are independent reports (sources that share copy count once). */
+  independent: number;
+  /** Groups of this claim's sources that carry the same copy. */
+  sharedCopy: string[][];
 }
 
 /**

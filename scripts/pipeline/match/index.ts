@@ -22,6 +22,7 @@ import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import { veto, type VetoContext } from './vetoes.ts';
+import { standsAlone } from '../compare/title.ts';
 import { compatible, sameQuantity } from '../values.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -242,7 +243,10 @@ function distinct(mentions: readonly Mention[]): { nodes: Mention[]; copies: Map
   return { nodes: [...byWording.values()], copies, nodeOf };
 }
 
-/** The member that best stands for a cluster: most similar to the others, then shortest. */
+/**
+ * The member that best stands for a cluster: one that can stand on its own as a title ("This
+ * pledge …" cannot), then the most similar to the others, then the shortest.
+ */
 function representative(cluster: Cluster, sim: Similarity): Mention {
   const borrowed = new Set(cluster.borrowed);
   const own = cluster.mentions.filter((m) => !borrowed.has(m.key));
@@ -250,7 +254,7 @@ function representative(cluster: Cluster, sim: Similarity): Mention {
   let best = pool[0] as Mention;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const m of pool) {
-    const score = pool.reduce((sum, o) => (o === m ? sum : sum + sim(m, o)), 0) - m.text.length / 10_000;
+    const score = (standsAlone(m) ? 1_000 : 0) + pool.reduce((sum, o) => (o === m ? sum : sum + sim(m, o)), 0) - m.text.length / 10_000;
     if (score > bestScore) [best, bestScore] = [m, score];
   }
   return best;

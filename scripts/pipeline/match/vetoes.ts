@@ -40,14 +40,13 @@ const speakers: Veto = {
 const values: Veto = {
   name: 'values',
   reason(a, b, { sim }) {
-    if (sim >= SETTINGS.match.differentValues) return null;
     for (const va of a.values) {
       for (const vb of b.values) {
-        if (sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) return `${va.raw} against ${vb.raw}`;
-        // "12 killed" and "12 wounded": one number, two different things that happened.
+        // "12 killed" and "12 injured": one number, two different things that happened, however alike the words.
         if (va.field === 'figure' && vb.field === 'figure' && va.event && vb.event && !sameQuantity(va, vb) && va.min === vb.min && va.max === vb.max && va.unit === vb.unit) {
           return `${va.raw} ${va.event} against ${vb.raw} ${vb.event}`;
         }
+        if (sim < SETTINGS.match.differentValues && sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) return `${va.raw} against ${vb.raw}`;
       }
     }
     return null;

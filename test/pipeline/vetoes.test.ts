@@ -1,0 +1,70 @@
+/**
+ * What similarity alone cannot tell apart, on made-up sentences: different actors, different or
+ * opposite verbs, negation, one figure of two quantities. Each veto names its reason; near-identical
+ * wordings that give different values stay together, so compare reports the dispute.
+ */
+import { describe, expect, it } from 'vitest';
+import { structure } from '../../scripts/pipeline/extract/structure.ts';
+import { veto, type VetoContext } from '../../scripts/pipeline/match/vetoes.ts';
+import { analyse, oneClaim } from '../helpers/pipeline.ts';
+import { findValues } from '../../scripts/pipeline/values.ts';
+import type { Mention } from '../../scripts/pipeline/types.ts';
+
+/** A statement mention as extract makes it, enough for the vetoes. */
+function mention(source: string, text: string): Mention {
+  return {
+    key: `${source}#0`, source, kind: 'statement', text, quote: null, speaker: null, actors: [], named: [], clauses: [],
+    sentence: { index: 0, text, start: 0, end: text.length, kind: 'body' },
+    values: findValues(text), terms: text.toLowerCase().match(/\p{L}+/gu) ?? [], ...structure(text),
+  };
+}
+const context: VetoContext = { sim: 0.3, common: () => false };
+const why = (a: string, b: string, sim = 0.3): string | null => veto(mention('a', a), mention('b', b), { ...context, sim });
+
+describe('structure', () => {
+  it('reads who a sentence names and what happens in it, negation kept', () => {
+    expect(structure('The Velmar navy would not patrol the strait after the truce.')).toMatchObject({ did: ['!patrol'] });
+    expect(structure('PORT ALDREN — Germany would monitor the border.').who).toEqual(['germany']);
+    // Aliases fold: "U.S." and "United States" are one; a demonym qualifies, it is not the subject.
+    expect(structure('The U.S. would lead the mission.').who).toEqual(['us']);
+    expect(structure('The United States would lead the mission.').who).toEqual(['us']);
+    expect(structure('A French contingent would follow.').who).toEqual(["'france"]);
+  });
+});
+
+describe('vetoes', () => {
+  it('keep apart different actors doing the same thing', () => {
+    expect(why('Germany would monitor the ceasefire line from the air.', 'The United States would monitor the ceasefire line from the air.')).toMatch(/^actors: germany against us/);
+    // Near-identical wordings are one claim whatever the names (then compare shows the conflict).
+    expect(why('Germany would monitor the ceasefire line from the air.', 'The United States would monitor the ceasefire line from the air.', 0.7)).toBeNull();
+  });
+
+  it('keep apart opposite or different things happening', () => {
+    expect(why('The storm warning for the coast was issued on Monday morning.', 'The storm warning for the coast was lifted on Monday morning.')).toMatch(/^predicates:/);
+    expect(why('Share prices rose sharply after the announcement.', 'Share prices fell sharply after the announcement.')).toBe('predicates: rise against fall');
+    expect(why('The navy would patrol the strait after the truce.', 'The navy would not patrol the strait after the truce.')).toBe('predicates: patrol against not patrol');
+  });
+
+  it('let paraphrases through: synonyms, and a verb the other says as a noun', () => {
+    expect(why('The shelling wounded twelve people in the old town.', 'Twelve people were injured by the shelling in the old town.')).toBeNull();
+    expect(why('Inspectors will monitor the ceasefire from next week.', 'A ceasefire monitoring mission starts next week.')).toBeNull();
+  });
+
+  it('keep apart one figure of two different quantities', () => {
+    expect(why('Twelve people were killed in the blast at the depot.', 'Twelve people were injured in the blast at the depot.')).toMatch(/^values: /);
+    expect(why('At least four people were killed in the blast.', 'Three people were killed in the blast.', 0.05)).toMatch(/^values: /);
+  });
+});
+
+describe('a dispute between near-identical reports', () => {
+  it('is one claim with each source\'s value', () => {
+    const { drafts } = analyse({
+      'a.txt': 'Depot blast in Keswan\nAt least four people were killed in the blast at the Keswan fuel depot on Tuesday, police said.\nFirefighters fought the fire for six hours.',
+      'b.txt': 'Keswan depot fire\nThree people were killed in the blast at the Keswan fuel depot on Tuesday, police said.\nThe depot had been inspected in May.',
+    });
+    const { claim, why: reason } = oneClaim(drafts, { a: ['At least four people were killed'], b: ['Three people were killed'] });
+    expect(claim, reason).not.toBeNull();
+    expect(claim?.status).toBe('disputed');
+    expect(claim?.conflicts.map((c) => c.field)).toEqual(['figure']);
+  });
+});
