@@ -28,7 +28,8 @@ export const PAGE_TYPES: Record<string, string> = {
   home: '',
   pillar: 'pillars/security-guarantees/',
   'claim (disputed)': 'claims/pact-signed-tuesday/',
-  'claim (quote with variants)': 'claims/macron-historic-day/',
+  'claim (verdict first, changed since review)': 'claims/force-after-ceasefire/',
+  'claim (not yet reviewed)': 'claims/macron-historic-day/',
   'claim (orphaned)': 'claims/monitoring-by-drones/',
   'claim (merged)': 'claims/declaration-signed/',
   source: 'sources/alpha-news/',
@@ -148,6 +149,22 @@ describe.skipIf(!hasChromium)('in a browser', () => {
     expect(target!.text).toContain('Leaders met in Paris on Monday');
     expect(target!.background).not.toBe(target!.otherBackground);
     await page.close();
+  });
+
+  test.each(['light', 'dark'] as const)('in %s mode a claim page leads with its verdict, or with "Not yet reviewed", above what the sources say', async (colorScheme) => {
+    const order = async (path: string) => {
+      const page = await open(path, { colorScheme });
+      const seen = await page.evaluate(() => {
+        const box = document.querySelector('.verdict-box')!;
+        const say = document.querySelector('.sources-say')!;
+        const top = (el: Element) => el.getBoundingClientRect().top;
+        return { lead: ((box.querySelector('.verdict-label') ?? box.querySelector('h2')) as HTMLElement).innerText, above: top(box) < top(say), boxInView: top(box) < window.innerHeight, border: getComputedStyle(box).borderTopStyle };
+      });
+      await page.close();
+      return seen;
+    };
+    expect(await order(PAGE_TYPES['claim (verdict first, changed since review)']!)).toEqual({ lead: 'Verdict: Mostly accurate', above: true, boxInView: true, border: 'solid' });
+    expect(await order(PAGE_TYPES['claim (not yet reviewed)']!)).toEqual({ lead: 'Not yet reviewed', above: true, boxInView: true, border: 'dashed' });
   });
 
   test('search finds a claim by a word of it, loading Pagefind only then', async () => {

@@ -144,7 +144,7 @@ describe('claim pages', () => {
     expect(doc.querySelector('.verdict-box h2')!.textContent).toBe('Not yet reviewed');
     expect(doc.querySelector('.sources-say .badge')!.textContent).toBe('≡Corroborated');
     const say = doc.querySelector('.sources-say')!.textContent!.replace(/\s+/g, ' ');
-    expect(say, 'k counts independent sources').toContain('1 of 2 sources states this (2 sources, 1 independent).');
+    expect(say, 'independent sources are counted').toContain('2 sources, 1 independent (of 2 in all) state this.');
     expect(say).toContain('Sharing copy: Alpha News, Leaders met in Paris on Monday to sign a declaration on…');
     for (const p of pages) expect(p.html, p.file).not.toContain('✓');
     const home = page('index.html').document;
