@@ -125,7 +125,8 @@ function mention(
     speaker: speaker ? (people.name(speaker) ?? speaker) : null,
     actors: [...new Set(names.map((n) => n.key))].sort(),
     named: [...new Set(names.map((n) => sentence.text.slice(n.start, n.end)))],
-    ...memo(structures, text, () => structure(text)),
+    // Who and what come from the whole sentence, as the terms do: a quote's frame says who acts.
+    ...memo(structures, sentence.text, () => structure(sentence.text)),
     values,
     terms,
     clauses,

@@ -8,6 +8,7 @@ import { structure } from '../../scripts/pipeline/extract/structure.ts';
 import { veto, type VetoContext } from '../../scripts/pipeline/match/vetoes.ts';
 import { analyse, oneClaim } from '../helpers/pipeline.ts';
 import { findValues } from '../../scripts/pipeline/values.ts';
+import { contentStems } from '../../scripts/pipeline/text.ts';
 import type { Mention } from '../../scripts/pipeline/types.ts';
 
 /** A statement mention as extract makes it, enough for the vetoes. */
@@ -15,7 +16,7 @@ function mention(source: string, text: string): Mention {
   return {
     key: `${source}#0`, source, kind: 'statement', text, quote: null, speaker: null, actors: [], named: [], clauses: [],
     sentence: { index: 0, text, start: 0, end: text.length, kind: 'body' },
-    values: findValues(text), terms: text.toLowerCase().match(/\p{L}+/gu) ?? [], ...structure(text),
+    values: findValues(text), terms: contentStems(text), ...structure(text),
   };
 }
 const context: VetoContext = { sim: 0.3, common: () => false };
