@@ -95,7 +95,8 @@ function stemWord(word: string): string {
 export function contentStems(text: string, synonyms: ReadonlyMap<string, string> = new Map()): string[] {
   const out: string[] = [];
   for (const token of words(text)) {
-    for (const part of token.split('-')) {
+    // "non-negotiable" is not "negotiable": a negating prefix stays with its word.
+    for (const part of token.replace(/^(non|anti|un)-(?=\p{L})/iu, '$1').split('-')) {
       const acronym = part.length <= 4 && part === part.toUpperCase() && /\p{Lu}/u.test(part);
       if (part === '' || /^\d/.test(part) || (!acronym && isStopword(part))) continue;
       const s = stem(part);

@@ -47,7 +47,7 @@ export function findValues(text: string): Value[] {
   for (const m of text.matchAll(FIGURE)) {
     const [raw, qualifier, number = '', scaleWord, percent, separator, written0] = m;
     // "50mm": a unit written against the number is only ever a unit of measurement ("5th" is not).
-    const unitWord = separator === '' && written0 !== undefined && !isKindOf(lemmaOf(written0.split(/\s+/)[0] ?? ''), 'unit_of_measurement') ? undefined : written0;
+    const unitWord = separator === '' && written0 !== undefined && !isKindOf(lemmaOf(written0.split(/\s+/)[0] ?? ''), 'unit_of_measurement', 3) ? undefined : written0;
     const at = m.index ?? 0;
     if (dates.some(([s, e]) => at < e && at + raw.length > s)) continue; // the day of a date
     if (/^\d{4}$/.test(number) && !percent && Number(number) >= 1800 && Number(number) <= 2100) continue; // a year
@@ -68,7 +68,7 @@ export function findValues(text: string): Value[] {
     const hyphened = unitWord !== undefined && text[at + raw.length - unitWord.length - 1] === '-';
     const counted = unitWord && !participle ? countedNoun(hyphened ? (unitWord.split(/\s+/)[0] ?? '') : unitWord) : '';
     // "410 million euro budget", "6,400 meters": a unit of measurement is what the figure is in, whatever follows.
-    const measureWord = counted.split(/\s+/).map((w) => lemmaOf(w)).find((w) => isKindOf(w, 'unit_of_measurement'));
+    const measureWord = counted.split(/\s+/).map((w) => lemmaOf(w)).find((w) => isKindOf(w, 'unit_of_measurement', 3));
     let unit = sign ?? measureWord ?? (counted ? unitKey(counted) : '');
     if (!unit && !participle) continue;
     const measure = measureOf(unit);
@@ -216,12 +216,19 @@ export function sameQuantity(a: Value, b: Value): boolean {
   if (a.field !== 'figure') return true;
   // A length is a length, whatever it is said to be the length of.
   if (a.measured === true || b.measured === true) return a.unit === b.unit;
-  if (a.event !== undefined && b.event !== undefined && !synonymous(a.event, b.event, 'verb')) return false;
   const ua = a.unit ?? '';
   const ub = b.unit ?? '';
+  // What happened to people counted is part of the count ("four killed" is not "four injured"); for
+  // things counted the verb is the telling ("30 nations attended", "the coalition counts 35 countries").
+  if (a.event !== undefined && b.event !== undefined && (countsPeople(ua) || countsPeople(ub)) && !synonymous(a.event, b.event, 'verb')) return false;
   if (ua === ub) return true;
   if (ANYONE.has(ua) && ANYONE.has(ub)) return a.event !== undefined && b.event !== undefined;
   return ua !== '' && ub !== '' && synonymous(ua, ub, 'noun');
+}
+
+/** True when a figure's unit counts people ("people", "residents", "civilians", or no noun: "130 injured"). */
+export function countsPeople(unit: string): boolean {
+  return ANYONE.has(unit) || isKindOf(unit, 'person');
 }
 
 /** True when two values can both be right: they measure different things, or their intervals meet. */

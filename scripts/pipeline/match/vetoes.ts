@@ -6,11 +6,11 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
-import { antonyms, isKindOf, synonymous } from '../lang/en/wordnet.ts';
+import { antonyms, synonymous } from '../lang/en/wordnet.ts';
 import { wordNearness } from './meaning.ts';
 import { fold, stem } from '../text.ts';
-import { compatible, sameQuantity } from '../values.ts';
-import type { Mention, Value } from '../types.ts';
+import { compatible, countsPeople, sameQuantity } from '../values.ts';
+import type { Mention } from '../types.ts';
 
 /** What a veto may look at besides the two mentions. */
 export interface VetoContext {
@@ -43,7 +43,7 @@ const values: Veto = {
     for (const va of a.values) {
       for (const vb of b.values) {
         // "12 killed" and "12 injured": one count of people, two different things that happened to them, however alike the words.
-        if (va.field === 'figure' && vb.field === 'figure' && va.event && vb.event && !sameQuantity(va, vb) && va.min === vb.min && va.max === vb.max && va.unit === vb.unit && countsPeople(va)) {
+        if (va.field === 'figure' && vb.field === 'figure' && va.event && vb.event && !sameQuantity(va, vb) && va.min === vb.min && va.max === vb.max && va.unit === vb.unit && countsPeople(va.unit ?? '')) {
           return `${va.raw} ${va.event} against ${vb.raw} ${vb.event}`;
         }
         if (sim < SETTINGS.match.differentValues && sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) return `${va.raw} against ${vb.raw}`;
@@ -52,12 +52,6 @@ const values: Veto = {
     return null;
   },
 };
-
-/** True when a figure counts people ("12 people", "40 residents", "130 injured"). */
-function countsPeople(v: Value): boolean {
-  const unit = v.unit ?? '';
-  return unit === '' || unit === 'people' || isKindOf(unit, 'person');
-}
 
 /**
  * Two verbs say the same happened when they are one lemma or stem, WordNet synonyms, or near in

@@ -125,14 +125,15 @@ export function antonyms(lemma: string, pos: WordNetPos): Set<string> {
 }
 
 /**
- * True when a noun, in any of its senses, is a kind of `ancestor` ("euro" is a kind of
- * "unit_of_measurement", "mile" too): its hypernyms, followed up to the top of WordNet.
+ * True when a noun, in its first `senses` senses (most frequent first), is a kind of `ancestor`
+ * ("euro" is a kind of "unit_of_measurement", "mile" too): its hypernyms, up to the top of WordNet.
  */
-export function isKindOf(noun: string, ancestor: string): boolean {
+export function isKindOf(noun: string, ancestor: string, senses = 1): boolean {
   const goal = new Set(synsets(ancestor, 'noun'));
   if (goal.size === 0) return false;
   const seen = new Set<string>();
-  let frontier = [...synsets(noun, 'noun')];
+  // The most frequent senses only: followed far enough, rarer senses make a nation a person.
+  let frontier = synsets(noun, 'noun').slice(0, senses);
   for (let depth = 0; depth < 16 && frontier.length > 0; depth++) {
     const next: string[] = [];
     for (const offset of frontier) {
