@@ -7,6 +7,7 @@
 import { PLACE_OF, SPEECH_VERBS, canonicalPhrases } from '../lang/en/lexicon.ts';
 import { tag, type Token } from '../lang/en/grammar.ts';
 import { fold } from '../text.ts';
+import { verbOfNoun } from '../lang/en/wordnet.ts';
 
 /** Verbs that carry no claim of their own: being, having, doing, and saying (who speaks is the speaker's). */
 const LIGHT_VERBS = new Set(['be', 'have', 'do', 'get', 'make', 'go', 'come', 'become', 'seem', 'appear', 'want', 'need', 'try', 'begin', 'start', 'continue', 'include', 'involve']);
@@ -46,6 +47,9 @@ export function structure(text: string): { who: string[]; did: string[] } {
     }
     close(/^[’']s?$/.test(t.text), i);
     if (t.pos === 'VERB' && isContentVerb(t)) did.add(`${t.negated ? '!' : ''}${t.lemma}`);
+    // "the creation of a cell", "its deployment": a noun that names an act says what happens too.
+    const act = t.pos === 'NOUN' ? verbOfNoun(t.text) : null;
+    if (act && !LIGHT_VERBS.has(act) && !SAYING.has(act)) did.add(`${t.negated ? '!' : ''}${act}`);
   }
   close(false, tokens.length);
   return { who, did: [...did].sort() };

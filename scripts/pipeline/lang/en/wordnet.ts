@@ -150,3 +150,34 @@ export function isKindOf(noun: string, ancestor: string, senses = 1): boolean {
   }
   return false;
 }
+
+/**
+ * The verb a noun names the act of ("creation" → "create", "deployment" → "deploy", "monitoring"
+ * → "monitor"), by English derivation rules checked against WordNet's verbs, or null.
+ */
+export function verbOfNoun(noun: string): string | null {
+  const w = noun.toLowerCase();
+  const verbs = index('verb');
+  const rules: Array<[string, string[]]> = [
+    ['ation', ['ate', 'e', '']],
+    ['ition', ['ite', 'e']],
+    ['tion', ['te', 't', '']],
+    ['sion', ['de', 'se', 'd']],
+    ['ment', ['']],
+    ['ing', ['', 'e']],
+    ['al', ['e', '']],
+    ['ance', ['', 'e']],
+    ['ence', ['', 'e']],
+    ['ure', ['e', '']],
+  ];
+  for (const [suffix, endings] of rules) {
+    if (!w.endsWith(suffix) || w.length - suffix.length < 3) continue;
+    // A noun of an act's form that is a verb itself ("station") names that verb, not another.
+    if (verbs.has(w)) return w;
+    for (const ending of endings) {
+      const base = w.slice(0, -suffix.length) + ending;
+      if (verbs.has(base)) return base;
+    }
+  }
+  return null;
+}
