@@ -10,6 +10,7 @@ import { SETTINGS } from './settings.ts';
 import { contentStems } from './text.ts';
 import { findValues } from './values.ts';
 import { structure } from './extract/structure.ts';
+import { isKindOf, nounOf } from './lang/en/wordnet.ts';
 import type { Mention, SegmentedArticle, Sentence, Value } from './types.ts';
 
 const EVENT_VERBS =
@@ -179,12 +180,20 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
   for (const n of names) {
     // Subjects come before the verb; "said Smith" puts the name right after it. A possessive
     // ("the mayor’s spokesman said") names someone else's words, so it only wins when nothing else does.
-    const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) ? 200 : 0;
+    // (A name's hit may or may not include its "’s".)
+    const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) || /[’']s$/.test(outside.slice(n.start, n.end)) ? 200 : 0;
     const distance = (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
     if (n.start > at + verb[0].length + 30) continue;
     // After the verb, only "…, said Smith." names the speaker; "said Jones “…”" reports about Jones.
     if (n.start > at && !/^[’']?s?\s*([.,;:!?]|$)/.test(outside.slice(n.end).replace(/^\s+/, ''))) continue;
     if (!best || distance < best.distance) best = { key: n.key, distance };
+  }
+  // "the report says", "…,” the ministry said": a document or a body can be who speaks.
+  const body = /(?:^|[\s,“”"«»])([Tt]he|[Aa]n?)\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]+)\s*$/u.exec(outside.slice(Math.max(0, at - 50), at));
+  if (body && (best === null || best.distance > (body[0].length ?? 0) + 10)) {
+    const noun = body[3] ?? '';
+    const lemma = nounOf(noun) ?? noun;
+    if (['communication', 'document', 'organization', 'social_group'].some((kind) => isKindOf(lemma, kind, 2))) return `the ${noun}`;
   }
   const pronoun = PRONOUN.exec(outside);
   if (pronoun && antecedent) {

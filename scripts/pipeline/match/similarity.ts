@@ -144,7 +144,9 @@ export function candidatePairs(mentions: readonly Mention[]): Array<[number, num
 /** True when both mentions quote words of the same person. */
 export function sameSpeaker(a: Mention, b: Mention): boolean {
   const quoting = (m: Mention): boolean => m.kind === 'quote' || /[«“"]/.test(m.sentence.text);
-  return a.speaker !== null && b.speaker !== null && quoting(a) && quoting(b) && personKey(a.speaker) === personKey(b.speaker);
+  // A report or a ministry says many things: only a person's words are telling twice.
+  const person = (m: Mention): boolean => m.speaker !== null && !/^the /.test(m.speaker);
+  return person(a) && person(b) && quoting(a) && quoting(b) && personKey(a.speaker ?? '') === personKey(b.speaker ?? '');
 }
 
 const termSets = new WeakMap<Mention, Set<string>>();
