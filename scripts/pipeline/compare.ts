@@ -12,7 +12,7 @@ import { independentCount, sharedCopy } from './compare/copies.ts';
 import { claimTitle } from './compare/title.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
 
-/** Characters of context kept on each side of a TextQuoteSelector's `exact`. */
+/** Code points of context kept on each side of a TextQuoteSelector's `exact`. */
 const SELECTOR_CONTEXT = 32;
 
 /** Turns matched clusters into draft claims (ids and pillars come later). */
@@ -82,14 +82,37 @@ export function appearance(m: Mention, text: string): Appearance {
   };
 }
 
-/** TextQuoteSelector and TextPositionSelector of `text.slice(start, end)`. */
+/**
+ * TextQuoteSelector and TextPositionSelector of `text.slice(start, end)` (string offsets). As the
+ * W3C Web Annotation model says, `start`/`end` count code points (`[...text]`), not UTF-16 units,
+ * and no part is cut inside a surrogate pair: the context is SELECTOR_CONTEXT whole code points.
+ */
 export function selectorAt(text: string, start: number, end: number): Selector {
+  // A low surrogate after a high one continues the code point before it.
+  const continues = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    const b = text.charCodeAt(i - 1);
+    return c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff;
+  };
+  if (start > 0 && continues(start)) start--;
+  if (end > start && end < text.length && continues(end)) end++;
+  let from = start;
+  for (let n = 0; n < SELECTOR_CONTEXT && from > 0; n++) from -= from > 1 && continues(from - 1) ? 2 : 1;
+  let to = end;
+  for (let n = 0; n < SELECTOR_CONTEXT && to < text.length; n++) to += continues(to + 1) ? 2 : 1;
+  let points = 0;
+  let atStart = 0;
+  for (let i = 0; i < end; i++) {
+    if (i === start) atStart = points;
+    if (!continues(i)) points++;
+  }
+  if (start === end) atStart = points;
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - SELECTOR_CONTEXT), start),
-    suffix: text.slice(end, end + SELECTOR_CONTEXT),
-    start,
-    end,
+    prefix: text.slice(from, start),
+    suffix: text.slice(end, to),
+    start: atStart,
+    end: points,
   };
 }
 

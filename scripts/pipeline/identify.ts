@@ -99,7 +99,9 @@ export function reanchor(old: Appearance, article: SegmentedArticle | undefined)
   else if (hits.length > 1) {
     // Several places: the one whose context matches best, then the one nearest the old position.
     const score = (i: number): number => common(text.slice(Math.max(0, i - prefix.length), i), prefix, true) + common(text.slice(i + exact.length, i + exact.length + suffix.length), suffix, false);
-    start = [...hits].sort((a, b) => score(b) - score(a) || Math.abs(a - old.selector.start) - Math.abs(b - old.selector.start))[0] ?? -1;
+    // Selector positions count code points; the hits are string offsets.
+    const distance = (i: number): number => Math.abs(selectorAt(text, i, i).start - old.selector.start);
+    start = [...hits].sort((a, b) => score(b) - score(a) || distance(a) - distance(b))[0] ?? -1;
   }
   let end = start === -1 ? -1 : start + exact.length;
   if (start === -1 && prefix.length >= 8 && suffix.length >= 8) {

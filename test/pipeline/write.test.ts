@@ -94,12 +94,14 @@ describe.each(Object.entries(CASES))('renderSource: %s', (_name, files) => {
       expect(claimSchema.safeParse(c).success).toBe(true);
       expect(renderClaim(c)).toContain(`text: `);
       for (const { source, selector: s } of c.appearances) {
-        const t = text.get(source) ?? '';
-        expect(t.slice(s.start, s.end)).toBe(s.exact);
-        expect(s.prefix).toBe(t.slice(s.start - s.prefix.length, s.start));
-        expect(s.suffix).toBe(t.slice(s.end, s.end + s.suffix.length));
-        expect(s.prefix.length === 32 || s.start - s.prefix.length === 0).toBe(true);
-        expect(s.suffix.length === 32 || s.end + s.suffix.length === t.length).toBe(true);
+        // Positions and context lengths count code points (W3C Web Annotation).
+        const t = [...(text.get(source) ?? '')];
+        const [prefix, suffix] = [[...s.prefix].length, [...s.suffix].length];
+        expect(t.slice(s.start, s.end).join('')).toBe(s.exact);
+        expect(s.prefix).toBe(t.slice(s.start - prefix, s.start).join(''));
+        expect(s.suffix).toBe(t.slice(s.end, s.end + suffix).join(''));
+        expect(prefix === 32 || s.start - prefix === 0).toBe(true);
+        expect(suffix === 32 || s.end + suffix === t.length).toBe(true);
       }
     }
   });

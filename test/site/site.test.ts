@@ -244,12 +244,27 @@ describe('open data, feed and sitemap', () => {
       sentence: 'A multinational force would be deployed once a ceasefire is in place.',
       index: 5,
       speaker: null,
-      selector: { exact: 'A multinational force would be deployed once a ceasefire is in place.', prefix: 'What comes next\n\n', suffix: ' Details remain', start: 213, end: 283 },
+      selector: { exact: 'A multinational force would be deployed once a ceasefire is in place.', prefix: 'What comes next\n\n', suffix: ' Details remain', start: 203, end: 272 },
     });
     expect(data.claims.find((c: { id: string }) => c.id === 'pact-signed-tuesday').conflicts[0].field).toBe('weekday');
     expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day')).toMatchObject({ independent: 1, sharedCopy: [['alpha-news', 'beta-wire']], review: null });
     expect(data.claims.find((c: { id: string }) => c.id === 'pact-signed-tuesday')).toMatchObject({ independent: 2, sharedCopy: [], review: { date: '2026-01-08', reviewer: null, updates: [], changedSinceReview: false } });
     expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day').variants).toHaveLength(1);
+  });
+
+  test('data/sources/<id>.txt is the text every selector points into, counted in code points', async () => {
+    const data = JSON.parse(await readFile(join(out, 'data/claims.json'), 'utf8'));
+    let checked = 0;
+    for (const claim of data.claims) {
+      for (const { source, selector } of claim.appearances) {
+        const text = [...(await readFile(join(out, `data/sources/${source}.txt`), 'utf8'))];
+        expect(text.slice(selector.start, selector.end).join('')).toBe(selector.exact);
+        expect(text.slice(selector.start - [...selector.prefix].length, selector.start).join('')).toBe(selector.prefix);
+        expect(text.slice(selector.end, selector.end + [...selector.suffix].length).join('')).toBe(selector.suffix);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(4);
   });
 
   test('the feed lists reviews and the sitemap leaves out search, 404 and merged claims', async () => {
