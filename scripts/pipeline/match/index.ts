@@ -104,7 +104,8 @@ function graph(
   }
   const mutual = (i: number, j: number): boolean =>
     best.get(`${i}>${mentions[j]?.source}`)?.k === j && best.get(`${j}>${mentions[i]?.source}`)?.k === i;
-  const edges = candidates.map((e) => (mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
+  // The bonus orders pairs that already pass; it never lifts a weak pair over the bar.
+  const edges = candidates.map((e) => (e.s >= SETTINGS.match.sameClaim && mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
   return { edges, apart };
 }
 
