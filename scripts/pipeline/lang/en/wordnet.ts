@@ -100,7 +100,16 @@ function synsetLine(offset: string, pos: WordNetPos): string {
  * The words WordNet gives as opposites of a lemma in any of its senses ("rise" → "fall",
  * "sell" → "buy"): word vectors put such pairs side by side, so the matcher asks WordNet.
  */
-export function antonyms(lemma: string, pos: WordNetPos): Set<string> {
+export function antonyms(lemma: string, pos: WordNetPos): ReadonlySet<string> {
+  const key = `${pos}:${lemma}`;
+  let known = opposites.get(key);
+  if (known === undefined) opposites.set(key, (known = findAntonyms(lemma, pos)));
+  return known;
+}
+
+const opposites = new Map<string, ReadonlySet<string>>();
+
+function findAntonyms(lemma: string, pos: WordNetPos): Set<string> {
   const out = new Set<string>();
   const want = lemma.toLowerCase().replace(/\s+/g, '_');
   for (const offset of synsets(lemma, pos)) {
