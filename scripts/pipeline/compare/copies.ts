@@ -10,16 +10,29 @@ import type { SegmentedArticle } from '../types.ts';
 
 const SHINGLE = 8;
 
+/** FNV-1a hash of a word. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /** Groups of two or more source ids whose texts are mostly the same, each sorted, in order of their first id. */
 export function sharedCopy(articles: readonly SegmentedArticle[]): string[][] {
   const ids = articles.map((a) => a.id);
+  // Each 8-gram as a 32-bit hash of its words' hashes: collisions are rare enough not to matter
+  // for "most of the text is shared", and numbers are far cheaper to index than strings.
   const shingles = articles.map((a) => {
-    const w = words(a.text.toLowerCase());
-    const set = new Set<string>();
-    for (let i = 0; i + SHINGLE <= w.length; i++) set.add(w.slice(i, i + SHINGLE).join(' '));
+    const w = words(a.text.toLowerCase()).map(wordHash);
+    const set = new Set<number>();
+    for (let i = 0; i + SHINGLE <= w.length; i++) {
+      let h = 0;
+      for (let k = 0; k < SHINGLE; k++) h = (Math.imul(h, 0x01000193) ^ (w[i + k] ?? 0)) >>> 0;
+      set.add(h);
+    }
     return set;
   });
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   shingles.forEach((set, i) => {
     for (const s of set) (postings.get(s) ?? postings.set(s, []).get(s))?.push(i);
   });
