@@ -28,7 +28,7 @@ export function assemble(drafts: readonly DraftClaim[], carried: readonly Carrie
       ...file.edits,
       id: c.id,
       note: file.note,
-      text: file.previous.text || c.id,
+      text: citedWording(file.previous.text, c.appearances) || c.id,
       kind: facts['kind'] === 'quote' ? 'quote' : 'statement',
       speaker: typeof facts['speaker'] === 'string' ? facts['speaker'] : null,
       autoPillar: typeof autoPillar === 'string' && curated.pillars.some((p) => p.id === autoPillar) ? autoPillar : null,
@@ -62,4 +62,14 @@ export function assemble(drafts: readonly DraftClaim[], carried: readonly Carrie
 function keptWording(draft: DraftClaim, previous: string | undefined): string {
   if (previous === undefined || previous === '' || previous === draft.text || draft.variants.length > 0) return draft.text;
   return draft.appearances.some((a) => a.selector.exact === previous) ? previous : draft.text;
+}
+
+/**
+ * A claim no current cluster took keeps its words while the evidence it was re-anchored to still
+ * says them; re-anchored onto reworded evidence, it says what that evidence says now.
+ */
+function citedWording(previous: string, appearances: CarriedClaim['appearances']): string {
+  const first = appearances[0];
+  if (!first || previous === '' || appearances.some((a) => a.selector.exact === previous || a.sentence.includes(previous))) return previous;
+  return first.selector.exact;
 }

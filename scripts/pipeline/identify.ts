@@ -68,6 +68,9 @@ export function identify(
       taken.add(id);
     }
   }
+  // A claim whose sentence was edited ("101 people" → "106 people") is found by re-anchoring its old
+  // words: the new claim its evidence now lands on is that claim, with the words it cites now.
+  edited(drafts, previous.filter((p) => !taken.has(p.id)), articles, taken);
   const used = new Set([...previous.map((p) => p.id), ...taken]);
   for (const draft of drafts) {
     if (draft.id !== '') continue;
@@ -80,11 +83,48 @@ export function identify(
   return previous
     .filter((p) => !taken.has(p.id))
     .map((p) => {
-      const appearances = p.appearances.flatMap((a) => reanchor(a, articles.get(a.source)) ?? []);
-      const successor = p.appearances.map((a) => holder.get(evidenceKey(a))).find((id) => id !== undefined);
+      // Reworded evidence a current claim holds is that claim's: an old claim re-anchored onto it
+      // would cite words other than its own (its exact words, still stated, it keeps).
+      const takenBy: string[] = [];
+      const appearances = p.appearances.flatMap((a) => {
+        const at = reanchor(a, articles.get(a.source));
+        const by = at && at.selector.exact !== a.selector.exact ? holder.get(evidenceKey(at)) : undefined;
+        if (by !== undefined) takenBy.push(by);
+        return at && by === undefined ? [at] : [];
+      });
+      const successor = [...p.appearances.map((a) => holder.get(evidenceKey(a))), ...takenBy].find((id) => id !== undefined);
       const orphaned = appearances.length === 0;
       return { id: p.id, appearances, orphaned, supersededBy: successor ?? null, lastSeen: orphaned ? [...p.appearances] : [] };
     });
+}
+
+/**
+ * Gives id-less drafts the id of an unmatched previous claim whose old appearances re-anchor onto
+ * their evidence, most shared evidence first (the claim was edited in its article).
+ */
+function edited(drafts: DraftClaim[], rest: readonly PreviousClaim[], articles: ReadonlyMap<string, SegmentedArticle>, taken: Set<string>): void {
+  const waiting = new Map<string, number>();
+  drafts.forEach((d, i) => {
+    if (d.id === '') for (const a of d.appearances) if (!waiting.has(evidenceKey(a))) waiting.set(evidenceKey(a), i);
+  });
+  if (waiting.size === 0 || rest.length === 0) return;
+  const pairs: Array<{ d: number; id: string; overlap: number }> = [];
+  for (const p of rest) {
+    const counts = new Map<number, number>();
+    for (const a of p.appearances) {
+      const found = reanchor(a, articles.get(a.source));
+      const d = found ? waiting.get(evidenceKey(found)) : undefined;
+      if (d !== undefined) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+    for (const [d, overlap] of counts) pairs.push({ d, id: p.id, overlap });
+  }
+  pairs.sort((a, b) => b.overlap - a.overlap || a.d - b.d || (a.id < b.id ? -1 : 1));
+  for (const { d, id } of pairs) {
+    const draft = drafts[d];
+    if (!draft || draft.id !== '' || taken.has(id)) continue;
+    draft.id = id;
+    taken.add(id);
+  }
 }
 
 /** Finds an appearance again in the current text of its source, or null when it is gone. */
