@@ -56,8 +56,10 @@ export const SETTINGS = {
     differentSpeakers: 0.72,
     /** Two mentions with different figures of one unit join only above this similarity (then the figure is disputed). */
     differentValues: 0.12,
+    /** Two mentions that give different days join only from this similarity up (a story runs over several days). */
+    differentDays: 0.25,
     /** A mention also backs another claim when its average similarity to that claim's mentions reaches this. */
-    secondaryClaim: 0.15,
+    secondaryClaim: 0.2,
     /** …but backs at most this many claims besides its own. */
     maxSecondary: 2,
   },

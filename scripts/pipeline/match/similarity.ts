@@ -48,7 +48,10 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
     for (const ca of a.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, b.terms));
     for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(a.terms, cb));
     for (const ca of a.clauses) for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, cb));
-    return Math.min(1, best + valueBonus(a, b) + (sameSpeaker(a, b) ? SETTINGS.match.sameSpeakerBonus : 0));
+    const s = best + valueBonus(a, b);
+    // One person's words count extra only when they already say much the same: "know" twice from
+    // one mouth is not a claim told twice.
+    return Math.min(1, s + (s >= SETTINGS.match.sameClaim && sameSpeaker(a, b) ? SETTINGS.match.sameSpeakerBonus : 0));
   };
   return Object.assign(score, { weight });
 }

@@ -46,7 +46,9 @@ const values: Veto = {
         if (va.field === 'figure' && vb.field === 'figure' && va.event && vb.event && !sameQuantity(va, vb) && va.min === vb.min && va.max === vb.max && va.unit === vb.unit && countsPeople(va.unit ?? '')) {
           return `${va.raw} ${va.event} against ${vb.raw} ${vb.event}`;
         }
-        if (sim < SETTINGS.match.differentValues && sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) return `${va.raw} against ${vb.raw}`;
+        // A story runs over several days: two days are one claim's dispute only when the rest is much the same.
+        const bar = va.field === 'weekday' || va.field === 'date' ? SETTINGS.match.differentDays : SETTINGS.match.differentValues;
+        if (sim < bar && sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) return `${va.raw} against ${vb.raw}`;
       }
     }
     return null;
