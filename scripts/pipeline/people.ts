@@ -5,7 +5,7 @@
  */
 import { NOT_PERSON, TITLES } from './lang/en/lexicon.ts';
 import { isKindOf } from './lang/en/wordnet.ts';
-import { fold } from './text.ts';
+import { editDistance, fold } from './text.ts';
 
 /** A person named in a text, with where the name stands. */
 export interface NameHit {
@@ -24,23 +24,12 @@ export function personKey(name: string): string {
   return fold(last);
 }
 
-/** Edit distance between two short strings (Levenshtein). */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] ?? 0;
-}
-
 /** True when two spellings are one name misspelt ("Russell" and "Russel", "BinKaram" and "Bin Karam"), not two names. */
 export function sameSpelling(a: string, b: string): boolean {
   const x = fold(a).replace(/[^a-z]/g, '');
   const y = fold(b).replace(/[^a-z]/g, '');
   if (x === y || x.startsWith(y) || y.startsWith(x)) return true;
-  return distance(x, y) / Math.max(x.length, y.length) <= 0.25;
+  return editDistance(x, y) / Math.max(x.length, y.length) <= 0.25;
 }
 
 /**

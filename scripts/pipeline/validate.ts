@@ -23,6 +23,7 @@ import {
 } from '../../src/schema.ts';
 import { RULES, problem, quote } from '../errors.ts';
 import type { ContentInput, CuratedFile } from './ingest.ts';
+import { editDistance } from './text.ts';
 import type { PreviousClaim } from './identify.ts';
 import type { Problem } from './types.ts';
 import { bodyLinkProblems, correctionsProblem } from './links.ts';
@@ -148,20 +149,9 @@ function unknownFields(file: CuratedFile, known: readonly string[], problems: Pr
   if (file.problems.some((p) => p.fatal)) return;
   const expected = file.file.startsWith('claims/') ? `${MAINTAINER_FIELDS.join(', ')} (yours) or a field the generator writes` : known.join(', ');
   for (const key of Object.keys(file.data).filter((k) => !known.includes(k))) {
-    const near = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2).sort((a, b) => distance(a, key) - distance(b, key))[0];
+    const near = known.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2).sort((a, b) => editDistance(a, key) - editDistance(b, key))[0];
     problems.push(problem(file.file, RULES.unknownField, `Unexpected field \`${key.slice(0, 80)}\`, expected one of: ${expected}.${near ? ` Did you mean \`${near}\`?` : ''} Rename or remove it; anything else belongs in the text below the frontmatter.`, file.locateKey(key)));
   }
-}
-
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
 
 /** A valid line for each field a maintainer writes, shown after a schema error. */

@@ -17,7 +17,7 @@ import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
 import { findQuotes } from '../quotes.ts';
 import { contentStems } from '../text.ts';
-import { candidatePairs, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
+import { candidatePairs, crossSourcePairs, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
 import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
@@ -77,7 +77,11 @@ function graph(
     (apart.get(j) ?? apart.set(j, new Set()).get(j))?.add(i);
   };
   const candidates: Edge[] = [];
+  const seen = new Set<number>();
   for (const [i, j] of [...candidatePairs(mentions), ...sameQuotes(mentions)]) {
+    // The index and identical quotes may propose one pair twice: it is one edge.
+    if (seen.has(i * mentions.length + j)) continue;
+    seen.add(i * mentions.length + j);
     const a = mentions[i] as Mention;
     const b = mentions[j] as Mention;
     const quoted = identicalQuote(a, b);
@@ -144,17 +148,7 @@ function sameQuotes(mentions: readonly Mention[]): Array<[number, number]> {
     const key = quoteKey(m);
     if (key !== null) (byWords.get(key) ?? byWords.set(key, []).get(key))?.push(i);
   });
-  const pairs: Array<[number, number]> = [];
-  for (const list of byWords.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x] ?? 0;
-        const j = list[y] ?? 0;
-        if (mentions[i]?.source !== mentions[j]?.source) pairs.push([i, j]);
-      }
-    }
-  }
-  return pairs;
+  return crossSourcePairs(byWords.values(), mentions);
 }
 
 /**

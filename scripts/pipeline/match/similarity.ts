@@ -126,9 +126,14 @@ export function candidatePairs(mentions: readonly Mention[]): Array<[number, num
       .slice(0, BLOCKING_TERMS);
     for (const t of rare) if ((df.get(t) ?? 0) <= cap) (postings.get(t) ?? postings.set(t, []).get(t))?.push(i);
   });
+  return crossSourcePairs(postings.values(), mentions);
+}
+
+/** Every pair of mentions that share a list and come from different sources, each once. */
+export function crossSourcePairs(lists: Iterable<readonly number[]>, mentions: readonly Mention[]): Array<[number, number]> {
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
-  for (const list of postings.values()) {
+  for (const list of lists) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x] ?? 0;
