@@ -277,7 +277,7 @@ function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>, sim
   // Leads that give different days must be telling the same thing, or they are about different events.
   const disagree = days.some((a, i) => days.slice(i + 1).some((b, k) => clash(a, b) && sim(list[i] as Mention, list[i + 1 + k] as Mention) >= SETTINGS.match.sameEventLead));
   if (list.length < 2 || !disagree) return null;
-  return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list[0] as Mention };
+  return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list.find(standsAlone) ?? (list[0] as Mention) };
 }
 
 /** A weekday or date of what happened, not of when someone spoke. */
