@@ -172,8 +172,8 @@ function nameTokens(name: string): string[] {
 
 /**
  * Whether a speaker the pipeline found is the gold speaker: accents and case folded, the same when
- * one contains the other or the surname (last word) of either is a word of the other, so "Jack
- * Sharman", "Sharman" and "Sharman report" all match.
+ * one contains the other or the surname (last word) of either is a word of the other, so "Ana
+ * Roe", "Roe" and "Roe report" all match.
  */
 export function speakerMatches(gold: string, found: string): boolean {
   const g = nameTokens(gold);

@@ -156,7 +156,7 @@ function nameSources(clusters: readonly Cluster[]): Map<string, Set<string>> {
   return out;
 }
 
-/** How a mention writes its speaker's name, when the sentence names them ("Damodar Parajuli"), else the speaker as known. */
+/** How a mention writes its speaker's name, when the sentence names them ("Teodor Lind"), else the speaker as known. */
 function speakerAsWritten(m: Mention): string {
   const key = personKey(m.speaker ?? '');
   return m.named.filter((n) => personKey(n) === key).sort((x, y) => y.length - x.length)[0] ?? m.speaker ?? '';
@@ -164,7 +164,7 @@ function speakerAsWritten(m: Mention): string {
 
 /**
  * Sources that put the same words in different people's mouths, or that name the claim's speaker
- * two ways that cannot be one spelling ("Damodar Parajuli" against "Dambar Parajuli"). One person
+ * two ways that cannot be one spelling ("Tomas Lind" against "Teodor Lind"). One person
  * written two ways by a slip ("Russell"/"Russel", "Bin Karam"/"BinKaram") is no conflict.
  */
 function speakerConflicts(mentions: readonly Mention[], spellings: ReadonlyMap<string, ReadonlySet<string>>): Conflict[] {
@@ -175,7 +175,7 @@ function speakerConflicts(mentions: readonly Mention[], spellings: ReadonlyMap<s
   const quotes = mentions.filter((m) => m.kind === 'quote' && m.speaker);
   const people = new Set(quotes.map((m) => personKey(m.speaker ?? '')));
   const differentPeople = people.size >= 2 && quotes.some((a) => quotes.some((b) => !samePerson(speakerAsWritten(a), speakerAsWritten(b))));
-  // Two people who share a surname ("Robert" and "Dianne Bentley") are both named across sources,
+  // Two people who share a surname ("Anna" and "Erik Holm") are both named across sources,
   // often in one article; a misnaming is one source's spelling, never beside the other one.
   const misnamed = (a: string, b: string): boolean => {
     const sa = spellings.get(a) ?? new Set<string>();

@@ -45,7 +45,7 @@ export function samePerson(a: string, b: string): boolean {
   return !firstNamesDiffer(a, b);
 }
 
-/** True when two names share a surname but not a first name ("Damodar Parajuli" and "Dambar Parajuli"). */
+/** True when two names share a surname but not a first name ("Tomas Lind" and "Teodor Lind"). */
 export function firstNamesDiffer(a: string, b: string): boolean {
   const first = (n: string): string | null => {
     const parts = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
@@ -87,7 +87,7 @@ export class PeopleRegistry {
 
   /**
    * Learns names found by `namesIn` (one call per article): the spelling most articles use wins,
-   * then the fullest, whatever the order ("Dambar Parajuli" in three reports, "Damodar" in one).
+   * then the fullest, whatever the order ("Teodor Lind" in three reports, "Tomas" in one).
    */
   learnNames(names: ReadonlyArray<readonly [string, string]>): void {
     this.print = undefined;

@@ -115,9 +115,9 @@ export interface Mention {
   speaker: string | null;
   /** People named in the sentence, normalised. */
   actors: string[];
-  /** The people the sentence names, as it writes them ("Dambar Parajuli"), for spellings that disagree. */
+  /** The people the sentence names, as it writes them ("Teodor Lind"), for spellings that disagree. */
   named: string[];
-  /** Who and where the words name: proper-noun words, folded ("bentley", "damascus"). */
+  /** Who and where the words name: proper-noun words, folded ("holm", "keswan"). */
   who: string[];
   /** What happens: the lemmas of its content verbs, "!" before one that is negated ("!engage"). */
   did: string[];

@@ -86,7 +86,7 @@ export function findValues(text: string): Value[] {
 }
 
 /**
- * True when the day at `start` is when someone spoke ("Parajuli said Wednesday that…", "told
+ * True when the day at `start` is when someone spoke ("Varga said Wednesday that…", "told
  * reporters on Monday"): the verb nearest to it is a verb of saying, not what happened.
  */
 function spokenOn(text: string, start: number): boolean {
@@ -105,8 +105,9 @@ function spokenOn(text: string, start: number): boolean {
 
 /** The lemma of the verb that starts at `start`, when the tagger reads a verb there. */
 function participleAt(text: string, start: number): string | undefined {
-  const t = tag(text).find((x) => x.start === start);
-  return t && isContentVerb(t) ? t.lemma : undefined;
+  const tokens = tag(text);
+  const at = tokens.findIndex((x) => x.start === start);
+  return at >= 0 && isContentVerb(tokens, at) ? tokens[at]?.lemma : undefined;
 }
 
 /**
@@ -122,12 +123,12 @@ function eventOf(text: string, start: number, end: number): string | undefined {
   for (let k = i; k < tokens.length && k < i + 6; k++) {
     const t = tokens[k] as Token;
     if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'NUM') break;
-    if (isContentVerb(t)) return t.lemma;
+    if (isContentVerb(tokens, k)) return t.lemma;
     if (t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') break;
   }
   for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
     const t = tokens[k] as Token;
-    if (isContentVerb(t)) return t.lemma;
+    if (isContentVerb(tokens, k)) return t.lemma;
     // A gerund the tagger read as a noun ("…, wounding 15").
     if (k === first - 1 && /(ing|ed)$/.test(t.text)) {
       const verb = verbOf(t.text);
@@ -138,7 +139,7 @@ function eventOf(text: string, start: number, end: number): string | undefined {
   return undefined;
 }
 
-/** The words after a number up to the first function word: "French troops to" → "French troops". */
+/** The words after a number up to the first function word: "armed guards to" → "armed guards". */
 function countedNoun(phrase: string): string {
   const kept: string[] = [];
   for (const word of phrase.split(/\s+/)) {
@@ -219,7 +220,7 @@ export function sameQuantity(a: Value, b: Value): boolean {
   const ua = a.unit ?? '';
   const ub = b.unit ?? '';
   // What happened to people counted is part of the count ("four killed" is not "four injured"); for
-  // things counted the verb is the telling ("30 nations attended", "the coalition counts 35 countries").
+  // things counted the verb is the telling ("30 nations attended", "the league counts 35 countries").
   if (a.event !== undefined && b.event !== undefined && (countsPeople(ua) || countsPeople(ub)) && !synonymous(a.event, b.event, 'verb')) return false;
   if (ua === ub) return true;
   if (ANYONE.has(ua) && ANYONE.has(ub)) return a.event !== undefined && b.event !== undefined;

@@ -1,5 +1,5 @@
 /**
- * A claim's title is the statement itself, as a reader can take it in: no dateline ("PARIS —"),
+ * A claim's title is the statement itself, as a reader can take it in: no dateline ("KESWAN —"),
  * no trailing attribution (", officials said."), which the claim's speaker and sources already
  * show. A sentence that cannot stand on its own ("This pledge …", "He added …") is the last
  * choice to stand for a claim (see `standsAlone`).

@@ -1,16 +1,15 @@
 /**
  * What a fact-checker compares in a statement, read off its tagged words: who it names (runs of
- * proper nouns, in order, aliases folded: "U.S." and "United States" are "us", "French" is
- * "france") and what happens (its content verbs, negation kept). Two mentions that say different
+ * proper nouns, in order, aliases folded: "U.S." and "United States" are "us", a demonym stands
+ * for its place) and what happens (its content verbs, negation kept). Two mentions that say different
  * things happened, or whose subjects are different people, are different claims.
  */
-import { PLACE_OF, SPEECH_VERBS, canonicalPhrases } from '../lang/en/lexicon.ts';
+import { LIGHT_VERBS, PLACE_OF, SPEECH_VERBS, canonicalPhrases } from '../lang/en/lexicon.ts';
 import { tag, type Token } from '../lang/en/grammar.ts';
 import { fold } from '../text.ts';
-import { verbOfNoun } from '../lang/en/wordnet.ts';
+import { verbKind, verbOfNoun } from '../lang/en/wordnet.ts';
 
 /** Verbs that carry no claim of their own: being, having, doing, and saying (who speaks is the speaker's). */
-const LIGHT_VERBS = new Set(['be', 'have', 'do', 'get', 'make', 'go', 'come', 'become', 'seem', 'appear', 'want', 'need', 'try', 'begin', 'start', 'continue', 'include', 'involve']);
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
@@ -23,7 +22,7 @@ export function structure(text: string): { who: string[]; did: string[] } {
   let run: string[] = [];
   let runStart = 0;
   const close = (possessive = false, end = runStart): void => {
-    // A possessive run ("Ukraine's allies") is marked with a leading apostrophe: it qualifies, it is
+    // A possessive run ("the city's mayor") is marked with a leading apostrophe: it qualifies, it is
     // not the subject; so is who is quoted ("Governor Sollam said", "said Smith").
     const quoted = SPEECH_VERBS.test(tokens[end]?.text ?? '') || SPEECH_VERBS.test(tokens[runStart - 1]?.text ?? '') || SPEECH_VERBS.test(tokens[runStart - 2]?.text ?? '');
     const entry = `${possessive || quoted ? "'" : ''}${run.join(' ')}`;
@@ -35,7 +34,7 @@ export function structure(text: string): { who: string[]; did: string[] } {
     const w = fold(t.text).replace(/[’']s$/, '').replace(/[^\p{L}\p{N}]/gu, '');
     const place = PLACE_OF.get(t.text.toLowerCase().replace(/\./g, '').replace(/[’']s$/, ''));
     if ((t.pos === 'PROPN' || place !== undefined) && w.length > 1 && !CALENDAR.test(w)) {
-      // A demonym qualifies ("a European force", "French President Macron"): like a possessive, it is not the subject.
+      // A demonym qualifies ("a Danish ship", "Danish Prime Minister Holm"): like a possessive, it is not the subject.
       if (place !== undefined && place !== w) {
         close(false, i);
         runStart = i;
@@ -46,27 +45,33 @@ export function structure(text: string): { who: string[]; did: string[] } {
       continue;
     }
     close(/^[’']s?$/.test(t.text), i);
-    if (t.pos === 'VERB' && isContentVerb(t)) did.add(`${t.negated ? '!' : ''}${t.lemma}`);
+    if (isContentVerb(tokens, i)) did.add(`${t.negated ? '!' : ''}${t.lemma}`);
     // "the creation of a cell", "its deployment": a noun that names an act says what happens too.
     const act = t.pos === 'NOUN' ? verbOfNoun(t.text) : null;
-    if (act && !LIGHT_VERBS.has(act) && !SAYING.has(act)) did.add(`${t.negated ? '!' : ''}${act}`);
+    if (act && !LIGHT_VERBS.has(act) && verbKind(act) === 'event') did.add(`${t.negated ? '!' : ''}${act}`);
   }
   close(false, tokens.length);
   return { who, did: [...did].sort() };
 }
 
-/** A text without its dateline ("PARIS —", "MONTGOMERY, Ala. (AP) -"): where it was filed is not what it says. */
+/** A text without its dateline ("KESWAN —", "PORT ALDREN, Velmar (AP) -"): where it was filed is not what it says. */
 export function withoutDateline(text: string): string {
   return text.replace(/^\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*(?:,[^—–\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s+[—–-]{1,2}\s+(?=\p{L})/u, '');
 }
 
 /**
- * Verbs that only report words. Verbs of saying that also do something ("declared a state of
- * emergency", "announced", "pledged", "promised") say what happened and stay content verbs.
+ * A verb that says what happened: not an auxiliary or a light verb, not a stative verb ("be",
+ * "have", "include": WordNet's verb.stative), and not a verb of communication that only reports
+ * words. Such a verb (WordNet's verb.communication) says what happened when it takes an object of
+ * its own ("declared a state of emergency", "signed a declaration"), and only reports words when
+ * a clause follows it ("said the terminal would reopen", "warned that …", "…, officials said.").
  */
-const SAYING = new Set(['say', 'tell', 'add', 'note', 'state', 'remark', 'argue', 'explain', 'write', 'tweet', 'post', 'claim', 'reply', 'respond', 'ask', 'insist', 'stress', 'emphasize', 'emphasise', 'mention', 'suggest', 'acknowledge', 'recall', 'describe', 'indicate', 'report', 'call', 'comment', 'caution', 'warn', 'highlight', 'point', 'assert', 'admit', 'concede', 'predict', 'echo']);
-
-/** A verb that says what happened (not an auxiliary, a light verb or a verb that only reports words). */
-export function isContentVerb(t: Token): boolean {
-  return t.pos === 'VERB' && !LIGHT_VERBS.has(t.lemma) && !SAYING.has(t.lemma) && /^\p{L}/u.test(t.lemma);
+export function isContentVerb(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at];
+  if (!t || t.pos !== 'VERB' || !/^\p{L}/u.test(t.lemma) || LIGHT_VERBS.has(t.lemma)) return false;
+  const kind = verbKind(t.lemma);
+  if (kind !== 'communication') return kind === 'event';
+  const next = tokens.slice(at + 1, at + 5);
+  if (next.length === 0 || next[0]?.pos === 'PUNCT' || next[0]?.pos === 'SCONJ') return false;
+  return !next.some((x) => x.pos === 'VERB' || x.pos === 'SCONJ' || /^[“”"«»]$/.test(x.text));
 }

@@ -2,7 +2,7 @@
  * Which words of a corpus mean nearly the same: the cosine of their GloVe vectors (see
  * lang/vectors.ts), looked up by the stems the matcher compares. Only words the corpus also
  * writes in lower case get a vector: names, places and organisations say who and where, and
- * vectors put "Germany" beside "France" and "Monday" beside "Tuesday", so they are never
+ * vectors put "Denmark" beside "Norway" and "Monday" beside "Tuesday", so they are never
  * softened into one another.
  */
 import { wordVectors } from '../lang/vectors.ts';

@@ -57,7 +57,7 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
 }
 
 /**
- * Words of one mention that the other says in other words ("truce" for "ceasefire"): each
+ * Words of one mention that the other says in other words ("purchased" for "bought"): each
  * unshared single stem pairs with at most one of the other's, nearest first, when their vectors
  * are at least `sameMeaning` alike; a pair counts its nearness times both words' weights.
  */

@@ -104,7 +104,7 @@ function named(m: Mention, common: VetoContext['common']): string[][] {
   const speaker = new Set((m.speaker ?? '').split(/\s+/).map((w) => fold(w)));
   const isSpeaker = (e: string | undefined): boolean => e !== undefined && e.split(' ').some((w) => speaker.has(w));
   return m.who
-    // A possessive ("Ukraine's allies") qualifies the subject; a place just before the speaker is their title ("French President Macron").
+    // A possessive ("the city's mayor") qualifies the subject; a place just before the speaker is their title ("Danish Prime Minister Holm").
     .filter((e, i) => !isSpeaker(e) && !(isSpeaker(m.who[i + 1]) && !e.includes(' ')))
     .map((e) => e.split(' '))
     .map((e) => e.filter((w) => !common(w)))
@@ -113,8 +113,8 @@ function named(m: Mention, common: VetoContext['common']): string[][] {
 
 /**
  * Who it is about must be the same: when each mention's subject (the first entity it names, not
- * counting its speaker) is named nowhere in the other, they are about different actors ("Germany
- * would monitor" and "the United States would monitor").
+ * counting its speaker) is named nowhere in the other, they are about different actors ("the navy
+ * would patrol" and "the coastguard would patrol").
  */
 const actors: Veto = {
   name: 'actors',

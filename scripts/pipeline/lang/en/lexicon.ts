@@ -44,10 +44,16 @@ export const NOT_PERSON = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Light verbs of English: they carry tense, aspect or intent, not what happened ("make", "get",
+ * "try", "begin"). Stative verbs ("be", "have", "include") come from WordNet (`verbKind`).
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(['do', 'get', 'make', 'go', 'come', 'become', 'seem', 'appear', 'want', 'try', 'begin', 'start']);
+
 /** Pronouns that refer back to the last person named. */
 export const PRONOUN = /\b(he|she)\b/i;
 
-/** Countries and regions with the words that name their people and things (France: French). */
+/** Countries and regions with the words that name their people and things (Denmark: Danish). */
 const DEMONYMS: Array<[string, string[]]> = [
   ['us', ['U.S', 'US', 'USA', 'American', 'Americans', 'America']],
   ['uk', ['U.K', 'UK', 'Britain', 'British', 'Briton', 'Britons']],
@@ -80,8 +86,8 @@ const DEMONYMS: Array<[string, string[]]> = [
 ];
 
 /**
- * Stem → the country's key for demonyms ("French" → "france"). Words said in other words
- * ("truce" for "ceasefire") are found by word vectors (match/meaning.ts), not listed here.
+ * Stem → the country's key for demonyms ("Danish" → "denmark"). Words said in other words
+ * ("purchased" for "bought") are found by word vectors (match/meaning.ts), not listed here.
  */
 export const SYNONYMS: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
@@ -102,7 +108,7 @@ export function canonicalPhrases(text: string): string {
   return out;
 }
 
-/** A country's or region's key for a word that names it or its people ("French" → "france"), folded, or the word itself. */
+/** A country's or region's key for a word that names it or its people ("Danish" → "denmark"), folded, or the word itself. */
 export const PLACE_OF: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   for (const [key, forms] of DEMONYMS) for (const form of forms) map.set(form.toLowerCase().replace(/\./g, ''), key);

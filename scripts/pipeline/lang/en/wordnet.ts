@@ -190,3 +190,20 @@ export function verbOfNoun(noun: string): string | null {
   }
   return null;
 }
+
+/** WordNet's lexicographer files for verbs that say what is, not what happens, and that report words. */
+const STATIVE = 42;
+const COMMUNICATION = 32;
+
+/**
+ * What kind of verb a lemma is in its most frequent sense, from WordNet's lexicographer file:
+ * `stative` (be, have, need, include: verb.stative), `communication` (say, tell, argue:
+ * verb.communication), or `event` for everything else, and for verbs WordNet does not know.
+ */
+export function verbKind(lemma: string): 'stative' | 'communication' | 'event' {
+  const first = synsets(lemma, 'verb')[0];
+  if (first === undefined) return 'event';
+  const file = Number(synsetLine(first, 'verb').split(' ')[1]);
+  return file === STATIVE ? 'stative' : file === COMMUNICATION ? 'communication' : 'event';
+}
+
