@@ -2,7 +2,7 @@
  * Gives each claim the pillar of the framework it belongs to, from the pillars' own keywords and
  * text as the content root declares them, or none when nothing fits.
  */
-import { SYNONYMS, canonicalPhrases } from './lang/en/lexicon.ts';
+import { DEMONYM_STEMS, canonicalPhrases } from './lang/en/lexicon.ts';
 import { SETTINGS } from './settings.ts';
 import { contentStems } from './text.ts';
 import type { DraftClaim } from './types.ts';
@@ -21,7 +21,7 @@ const cache = new Map<string, string[]>();
 const stems = (text: string): string[] => {
   let out = cache.get(text);
   if (!out) {
-    out = contentStems(canonicalPhrases(text), SYNONYMS);
+    out = contentStems(canonicalPhrases(text), DEMONYM_STEMS);
     if (cache.size > 100_000) cache.clear();
     cache.set(text, out);
   }

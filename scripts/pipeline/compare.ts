@@ -18,7 +18,7 @@ const SELECTOR_CONTEXT = 32;
 /** Turns matched clusters into draft claims (ids and pillars come later). */
 export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {
   const spellings = nameSources(clusters);
-  const copies = sharedCopy([...articles.values()]);
+  const copies = copiesOf(articles);
   const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions, spellings)]);
   const kept = reportOnce(found, clusters);
   return clusters.map((cluster, index) => {
@@ -147,6 +147,15 @@ function valueConflicts(mentions: readonly Mention[]): Conflict[] {
     });
   }
   return conflicts;
+}
+
+const copyGroups = new WeakMap<ReadonlyMap<string, SegmentedArticle>, string[][]>();
+
+/** Which sources share copy, found once per set of articles (folding maintainers' merges compares again). */
+function copiesOf(articles: ReadonlyMap<string, SegmentedArticle>): string[][] {
+  let groups = copyGroups.get(articles);
+  if (!groups) copyGroups.set(articles, (groups = sharedCopy([...articles.values()])));
+  return groups;
 }
 
 /** The sources that write each full name. */

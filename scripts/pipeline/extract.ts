@@ -3,7 +3,7 @@
  * ("he said" resolved to the person named before), the people they name and the values they state.
  */
 import type { PipelineCache } from './cache.ts';
-import { PRONOUN, SPEECH_VERBS, SYNONYMS, canonicalPhrases } from './lang/en/lexicon.ts';
+import { PRONOUN, SPEECH_VERBS, DEMONYM_STEMS, canonicalPhrases } from './lang/en/lexicon.ts';
 import { PeopleRegistry, type NameHit } from './people.ts';
 import { findQuotes, wordCount } from './quotes.ts';
 import { SETTINGS } from './settings.ts';
@@ -142,7 +142,7 @@ const CLAUSE_BREAK = /,\s+(?:while|whereas|alongside|which|including|with|and|bu
  * pairs ("ceasefir_monitor": the phrases), and the things figures count ("#country").
  */
 function termsOf(text: string, nameStems: ReadonlySet<string>, values: readonly Value[]): string[] {
-  const stems = memo(canonical, text, () => contentStems(canonicalPhrases(text), SYNONYMS)).filter((t) => !nameStems.has(t));
+  const stems = memo(canonical, text, () => contentStems(canonicalPhrases(text), DEMONYM_STEMS)).filter((t) => !nameStems.has(t));
   const pairs = stems.slice(1).map((t, i) => `${stems[i]}_${t}`);
   const skips = stems.slice(2).map((t, i) => `${stems[i]}_${t}`);
   const counted = values.flatMap((v) => (v.field === 'figure' && v.unit ? [`#${v.unit}`] : []));

@@ -151,16 +151,16 @@ function countedNoun(phrase: string): string {
   return kept.join(' ');
 }
 
-/** A noun's singular, as WordNet lists it ("feet" → "foot"), or the word in lower case. */
-function lemmaOf(word: string): string {
+/** A noun's singular, as WordNet lists it ("feet" → "foot"), or `otherwise` the word (in lower case). */
+function lemmaOf(word: string, otherwise: (word: string) => string = (w) => w): string {
   const w = word.toLowerCase();
-  return IRREGULAR_PLURALS[w] ?? nounOf(w) ?? w;
+  return IRREGULAR_PLURALS[w] ?? nounOf(w) ?? otherwise(w);
 }
 
 /** The noun a figure counts, as WordNet's lemma ("countries" → "country"); durations are not counts. */
 function unitKey(phrase: string): string {
   const head = (phrase.split(/\s+/).at(-1) ?? phrase).split('-')[0] ?? phrase;
-  const lemma = IRREGULAR_PLURALS[head.toLowerCase()] ?? nounOf(head) ?? stem(head);
+  const lemma = lemmaOf(head, () => stem(head));
   if (/^(year|month|week|day|hour|minute|second|time|percent)$/.test(lemma)) return '';
   return lemma;
 }

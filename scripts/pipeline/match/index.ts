@@ -116,8 +116,8 @@ function graph(
 /** The words of a quote, folded, when it is long enough to be telling. */
 function quoteKey(m: Mention): string | null {
   if (m.kind !== 'quote') return null;
-  const words = m.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length >= SETTINGS.extract.minQuoteWords ? words.join(' ') : null;
+  const words = folded(m.text);
+  return words.split(' ').length >= SETTINGS.extract.minQuoteWords ? words : null;
 }
 
 /**

@@ -96,21 +96,6 @@ function valueBonus(a: Mention, b: Mention): number {
   return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
 }
 
-/** Why two mentions may not be one claim, or null when they may. */
-export function conflictBetween(a: Mention, b: Mention, sim: number): string | null {
-  if (a.speaker && b.speaker && personKey(a.speaker) !== personKey(b.speaker) && (a.kind === 'quote' || b.kind === 'quote')) {
-    if (sim < SETTINGS.match.differentSpeakers) return 'speakers differ';
-  }
-  for (const va of a.values) {
-    for (const vb of b.values) {
-      if (sameQuantity(va, vb) && !compatible(va, vb) && !b.values.some((x) => sameQuantity(va, x) && compatible(va, x))) {
-        if (sim < SETTINGS.match.differentValues) return `${va.field} differs`;
-      }
-    }
-  }
-  return null;
-}
-
 /** Candidate pairs of mentions from different sources that share a rare term. */
 export function candidatePairs(mentions: readonly Mention[]): Array<[number, number]> {
   const df = new Map<string, number>();

@@ -144,5 +144,3 @@ export function veto(a: Mention, b: Mention, context: VetoContext, only: readonl
   return null;
 }
 
-/** The vetoes that concern values and speakers (what compare reports as conflicts when overridden). */
-export const CONFLICT_VETOES: readonly Veto[] = [speakers, values];

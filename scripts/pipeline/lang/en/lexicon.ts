@@ -85,15 +85,18 @@ const DEMONYMS: Array<[string, string[]]> = [
   ['korea', ['Korea', 'Korean', 'Koreans']],
 ];
 
-/**
- * Stem → the country's key for demonyms ("Danish" → "denmark"). Words said in other words
- * ("purchased" for "bought") are found by word vectors (match/meaning.ts), not listed here.
- */
-export const SYNONYMS: ReadonlyMap<string, string> = (() => {
+/** A map from each form of each demonym, keyed as `key` writes it, to its place's key. */
+function demonyms(key: (form: string) => string): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
-  for (const [key, forms] of DEMONYMS) for (const form of forms) map.set(stem(form), key);
+  for (const [place, forms] of DEMONYMS) for (const form of forms) map.set(key(form), place);
   return map;
-})();
+}
+
+/**
+ * Stem → the place's key for demonyms ("Danish" → "denmark"), for term matching. Words said in
+ * other words ("purchased" for "bought") are found by word vectors (match/meaning.ts), not listed.
+ */
+export const DEMONYM_STEMS: ReadonlyMap<string, string> = demonyms((form) => stem(form));
 
 const PHRASES: Array<[RegExp, string]> = [
   [/\bUnited States\b/g, 'US'],
@@ -108,9 +111,5 @@ export function canonicalPhrases(text: string): string {
   return out;
 }
 
-/** A country's or region's key for a word that names it or its people ("Danish" → "denmark"), folded, or the word itself. */
-export const PLACE_OF: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const [key, forms] of DEMONYMS) for (const form of forms) map.set(form.toLowerCase().replace(/\./g, ''), key);
-  return map;
-})();
+/** A place's key for a word that names it or its people ("Danish" → "denmark"), as written in lower case without dots. */
+export const PLACE_OF: ReadonlyMap<string, string> = demonyms((form) => form.toLowerCase().replace(/\./g, ''));

@@ -3,7 +3,7 @@
  * same thing, that is whether they share a synset ("wound" and "injure" do, "kill" and "wound"
  * do not). Each part of speech's index is read once, on first use.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -78,18 +78,25 @@ export function nounOf(word: string): string | null {
 
 const lines = new Map<string, string>();
 
-/** The data line of a synset: its offset is the line's byte offset in data.<pos>. */
+const files = new Map<WordNetPos, number>();
+
+/** The data line of a synset: its offset is the line's byte offset in data.<pos> (each file opened once). */
 function synsetLine(offset: string, pos: WordNetPos): string {
   const key = `${pos}:${offset}`;
   let line = lines.get(key);
   if (line === undefined) {
-    const fd = openSync(path.join(dictionary(), `data.${pos}`), 'r');
-    try {
-      const buffer = Buffer.alloc(4096);
-      const read = readSync(fd, buffer, 0, buffer.length, Number(offset));
-      line = buffer.subarray(0, read).toString('latin1').split('\n')[0] ?? '';
-    } finally {
-      closeSync(fd);
+    let fd = files.get(pos);
+    if (fd === undefined) files.set(pos, (fd = openSync(path.join(dictionary(), `data.${pos}`), 'r')));
+    // Most lines are short; a synset with hundreds of pointers ("person") runs to several kilobytes.
+    for (let size = 4096; ; size *= 4) {
+      const buffer = Buffer.alloc(size);
+      const read = readSync(fd, buffer, 0, size, Number(offset));
+      const text = buffer.subarray(0, read).toString('latin1');
+      const end = text.indexOf('\n');
+      if (end >= 0 || read < size) {
+        line = end >= 0 ? text.slice(0, end) : text;
+        break;
+      }
     }
     lines.set(key, line);
   }
