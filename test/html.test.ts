@@ -160,4 +160,18 @@ describe('extractArticle on hostile input', () => {
     expect(huge.blocks).toHaveLength(5000);
     expect(performance.now() - started).toBeLessThan(15_000);
   });
+
+  it('keeps the page\'s own story when the page scrolls on to the next one, and every paragraph of a body marked paragraph by paragraph', () => {
+    const story = (title: string, sentence: string, times: number): string =>
+      `<section><header><h1>${title}</h1></header><div itemprop="articleBody">${`<p>${sentence}</p>`.repeat(times)}</div></section>`;
+    const own = 'The harbour board agreed on Tuesday to close the old bridge for six weeks of repairs.';
+    const next = 'The city orchestra will tour four countries next spring with a programme of new works.';
+    const page = `<html><head><title>Harbour bridge to close</title><meta property="og:title" content="Harbour bridge to close"></head><body>${story('Harbour bridge to close', own, 3)}${story('Orchestra to tour abroad', next, 8)}</body></html>`;
+    const article = extractArticle(page);
+    expect(article.isArticle).toBe(true);
+    expect(allText(article)).toContain(own);
+    expect(allText(article)).not.toContain(next);
+    const paragraphs = `<html><head><title>Harbour bridge to close</title></head><body><article><h1>Harbour bridge to close</h1>${`<p itemprop="articleBody">${own}</p>`.repeat(4)}</article></body></html>`;
+    expect(extractArticle(paragraphs).blocks).toHaveLength(4);
+  });
 });

@@ -49,6 +49,7 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
   try {
     if (document.body) {
       flattenDeepNesting(document.body);
+      keepOwnArticleBody(document.body, [meta.title, ...meta.titles]);
       removeClutter(document.body);
     }
     const reader = new Readability<Node>(document as unknown as Document, {
@@ -80,6 +81,34 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ex
     blocks,
     isArticle: prose >= MIN_ARTICLE_CHARS && !teaserList,
   };
+}
+
+/**
+ * Pages that scroll on to the next story carry one `itemprop="articleBody"` per story, and the
+ * next one is often the longer. The page's own story is the one whose article or section states
+ * the page's title; failing that, the first. The other bodies are removed before Readability scores
+ * the page. Paragraphs that each carry the property under one parent are one body.
+ */
+function keepOwnArticleBody(body: Element, titles: ReadonlyArray<string | null>): void {
+  const groups = new Map<Element, Element[]>();
+  for (const el of body.querySelectorAll('[itemprop~="articleBody"]') as Iterable<Element>) {
+    const parent = el.parentElement ?? body;
+    (groups.get(parent) ?? groups.set(parent, []).get(parent))?.push(el);
+  }
+  if (groups.size < 2) return;
+  const wanted = titles.filter((t): t is string => t !== null && t.length > 0).map(titleKey).filter((t) => t !== '');
+  const scope = (el: Element): Element => (el.closest('article, section') as Element | null) ?? el;
+  const bodies = [...groups.values()];
+  const own = bodies.find((list) => wanted.some((t) => titleKey(scope(list[0] as Element).textContent ?? '').includes(t))) ?? (bodies[0] as Element[]);
+  const first = own[0] as Element;
+  for (const list of bodies) {
+    if (list === own) continue;
+    for (const el of list) if (!el.contains(first) && !first.contains(el)) el.remove();
+  }
+}
+
+function titleKey(text: string): string {
+  return oneLine(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Nesting deeper than this is pathological (Readability slows down quadratically with depth). */
