@@ -181,7 +181,8 @@ function speakerConflicts(mentions: readonly Mention[], spellings: ReadonlyMap<s
   const bySource = new Map<string, string>();
   for (const m of attributed) if (!bySource.has(m.source)) bySource.set(m.source, speakerAsWritten(m));
   const names = [...new Set(bySource.values())];
-  const quotes = mentions.filter((m) => m.kind === 'quote' && m.speaker);
+  // A report or a statement that carries someone's words is where they are written, not a second speaker.
+  const quotes = mentions.filter((m) => m.kind === 'quote' && m.speaker && !/^the /i.test(m.speaker));
   const people = new Set(quotes.map((m) => personKey(m.speaker ?? '')));
   const differentPeople = people.size >= 2 && quotes.some((a) => quotes.some((b) => !samePerson(speakerAsWritten(a), speakerAsWritten(b))));
   // Two people who share a surname ("Anna" and "Erik Holm") are both named across sources,

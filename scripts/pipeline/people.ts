@@ -51,6 +51,10 @@ export function firstNamesDiffer(a: string, b: string): boolean {
     const parts = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
     return parts.length >= 2 ? (parts[0] ?? null) : null;
   };
+  // A name written inside the other one ("Russell Brice" in "Guide Russell Brice") is that name,
+  // a title or rank before it.
+  const within = (x: string, y: string): boolean => ` ${y.toLowerCase()} `.includes(` ${x.toLowerCase()} `);
+  if (within(a, b) || within(b, a)) return false;
   const fa = first(a);
   const fb = first(b);
   if (!fa || !fb || fa.replace(/\.$/, '').length <= 1 || fb.replace(/\.$/, '').length <= 1) return false;
