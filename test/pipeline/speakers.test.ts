@@ -31,4 +31,13 @@ describe('speakers', () => {
     expect(drafts[tents]?.conflicts).toEqual([]);
     expect(drafts[camp]?.conflicts).toEqual([]);
   });
+
+  it('link one speaker\'s quotes only when they say the same, not when they share a word', () => {
+    const { clusters } = analyse({
+      'a.txt': 'Governor under pressure\n“I have done nothing illegal and I will not resign,” Governor Ada Brandt said on Friday.\nBrandt faces an impeachment hearing next week.',
+      'b.txt': 'Brandt hearing\n“I need to know before Sunday whether the hearing goes ahead,” Governor Ada Brandt told aides, according to the report.\nThe hearing was set for Monday.',
+    });
+    const illegal = clusters.find((c) => c.mentions.some((m) => m.text.includes('nothing illegal')));
+    expect(illegal?.mentions.map((m) => m.source)).toEqual(['a']);
+  });
 });

@@ -3,8 +3,8 @@
  * 1. candidates: an inverted index over each mention's rarest terms proposes pairs (no all-pairs
  *    comparison), and identical quoted words join whoever quotes them;
  * 2. scoring: IDF-weighted overlap of stems and stem pairs, softened by word vectors for words
- *    said in other words (similarity.ts, meaning.ts), with a bonus for pairs that are each other's
- *    best match between their sources;
+ *    said in other words and added to by sentence vectors (similarity.ts, meaning.ts), with a
+ *    bonus for pairs that are each other's best match between their sources;
  * 3. vetoes (vetoes.ts): different speakers, incompatible values, different or opposite verbs,
  *    different actors. A vetoed pair is never linked, and no merge puts it in one claim;
  * 4. clustering: average linkage over the pairs that remain (cluster.ts): groups merge only while
@@ -17,7 +17,7 @@ import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
 import { findQuotes } from '../quotes.ts';
 import { contentStems } from '../text.ts';
-import { candidatePairs, crossSourcePairs, sameSpeaker, sharedTerms, similarity, type Similarity } from './similarity.ts';
+import { candidatePairs, crossSourcePairs, sharedTerms, similarity, type Similarity } from './similarity.ts';
 import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
@@ -85,8 +85,8 @@ function graph(
     const a = mentions[i] as Mention;
     const b = mentions[j] as Mention;
     const quoted = identicalQuote(a, b);
-    // One person's words need less in common: "reckless" twice from one mouth is telling.
-    if (!quoted && sharedTerms(a, b, near) < (sameSpeaker(a, b) ? 1 : SETTINGS.match.minSharedTerms)) continue;
+    // One person's words need as much in common as anyone's: a speaker says "know" in many claims.
+    if (!quoted && sharedTerms(a, b, near) < SETTINGS.match.minSharedTerms) continue;
     const s = quoted ? 1 : sim(a, b);
     // Between articles about different stories, shared words are a coincidence unless the sentences are near-identical.
     if (s < SETTINGS.match.otherStory && story(a.source, b.source) < SETTINGS.match.sameStory) continue;

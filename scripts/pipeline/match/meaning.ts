@@ -91,3 +91,85 @@ export function commonWords(mentions: readonly Mention[]): (word: string) => boo
   }
   return (word) => lower.has(word);
 }
+
+/** How alike two mentions' sentence vectors are: cosine, -1..1 (0 when either has no known word). */
+export type SentenceNearness = (a: Mention, b: Mention) => number;
+
+/**
+ * Sentence vectors after Arora, Liang and Ma, "A simple but tough-to-beat baseline for sentence
+ * embeddings" (ICLR 2017): the words' vectors weighted by a / (a + p(w)), p(w) the word's
+ * frequency (estimated from its frequency rank in the vectors' training corpus, by Zipf's law), and
+ * the corpus's common component (its first principal component: what every sentence of one event
+ * shares) removed. They see paraphrases that share few words; on their own they also rate two
+ * sentences about one event alike, so they only add to the word overlap (similarity.ts).
+ */
+export function sentenceNearness(mentions: readonly Mention[]): SentenceNearness {
+  const vectors = wordVectors();
+  const dims = vectors.dimensions;
+  const index = new Map<string, number>();
+  const texts: string[] = [];
+  for (const m of mentions) {
+    if (index.has(m.text)) continue;
+    index.set(m.text, texts.length);
+    texts.push(m.text);
+  }
+  const table = new Float32Array(texts.length * dims);
+  const known = new Uint8Array(texts.length);
+  // Zipf: p(rank) ≈ 1 / ((rank + 10) · ln(1.78 · V)) for a vocabulary of V words.
+  const zipf = Math.log(1.78 * VOCABULARY_SIZE);
+  texts.forEach((text, k) => {
+    const v = new Float64Array(dims);
+    for (const token of words(text)) {
+      const word = token.toLowerCase();
+      const rank = vectors.rank(word);
+      if (rank < 0) continue;
+      const p = 1 / ((rank + 10) * zipf);
+      if (vectors.addTo(v, word, SIF_A / (SIF_A + p))) known[k] = 1;
+    }
+    table.set(unit(v), k * dims);
+  });
+  const pc = principalComponent(table, texts.length, dims);
+  for (let k = 0; k < texts.length; k++) {
+    const row = table.subarray(k * dims, (k + 1) * dims);
+    let d = 0;
+    for (let i = 0; i < dims; i++) d += (row[i] ?? 0) * (pc[i] ?? 0);
+    for (let i = 0; i < dims; i++) row[i] = (row[i] ?? 0) - d * (pc[i] ?? 0);
+    row.set(unit(Float64Array.from(row)));
+  }
+  return (a, b) => {
+    const i = index.get(a.text);
+    const j = index.get(b.text);
+    if (i === undefined || j === undefined || !known[i] || !known[j]) return 0;
+    let c = 0;
+    for (let d = 0, x = i * dims, y = j * dims; d < dims; d++) c += (table[x + d] ?? 0) * (table[y + d] ?? 0);
+    return c;
+  };
+}
+
+/** SIF's smoothing weight: words more frequent than about one in a thousand weigh little. */
+const SIF_A = 1e-3;
+/** The words GloVe 6B was trained with, for the Zipf estimate of a word's frequency. */
+const VOCABULARY_SIZE = 400_000;
+
+/** `v` scaled to length 1 (unchanged when it is zero). */
+function unit(v: Float64Array): Float64Array {
+  let n = 0;
+  for (const x of v) n += x * x;
+  n = Math.sqrt(n);
+  return n === 0 ? v : new Float64Array(v.map((x) => x / n));
+}
+
+/** The first principal component (uncentred, as SIF removes it) of `rows` row vectors, by power iteration from a fixed start. */
+function principalComponent(table: Float32Array, rows: number, dims: number): Float64Array {
+  let u: Float64Array = new Float64Array(dims).fill(1 / Math.sqrt(dims));
+  for (let iteration = 0; iteration < 15; iteration++) {
+    const next = new Float64Array(dims);
+    for (let k = 0; k < rows; k++) {
+      let d = 0;
+      for (let i = 0; i < dims; i++) d += (table[k * dims + i] ?? 0) * (u[i] ?? 0);
+      for (let i = 0; i < dims; i++) next[i] = (next[i] ?? 0) + d * (table[k * dims + i] ?? 0);
+    }
+    u = unit(next);
+  }
+  return u;
+}

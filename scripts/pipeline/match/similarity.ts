@@ -6,7 +6,7 @@
 import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
 import { compatible, sameQuantity } from '../values.ts';
-import { nearness, type Nearness } from './meaning.ts';
+import { nearness, sentenceNearness, type Nearness, type SentenceNearness } from './meaning.ts';
 import type { Mention } from '../types.ts';
 
 /** How many of a mention's rarest terms index it for candidate pairs. */
@@ -20,7 +20,7 @@ export type Similarity = ((a: Mention, b: Mention) => number) & { weight(term: s
  * coefficient (a short sentence wholly inside a long one scores high). A sentence that joins
  * clauses is also compared clause by clause, and the best pairing counts.
  */
-export function similarity(mentions: readonly Mention[], near: Nearness = nearness(mentions)): Similarity {
+export function similarity(mentions: readonly Mention[], near: Nearness = nearness(mentions), sentences: SentenceNearness = sentenceNearness(mentions)): Similarity {
   const df = new Map<string, number>();
   for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(mentions.length, 2);
@@ -48,7 +48,9 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
     for (const ca of a.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, b.terms));
     for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(a.terms, cb));
     for (const ca of a.clauses) for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, cb));
-    const s = best + valueBonus(a, b);
+    // Sentence vectors add what the words say in other words; they never decide alone.
+    const said = SETTINGS.match.sentenceWeight * Math.max(0, sentences(a, b) - SETTINGS.match.sentenceFloor);
+    const s = best + said + valueBonus(a, b);
     // One person's words count extra only when they already say much the same: "know" twice from
     // one mouth is not a claim told twice.
     return Math.min(1, s + (s >= SETTINGS.match.sameClaim && sameSpeaker(a, b) ? SETTINGS.match.sameSpeakerBonus : 0));
