@@ -70,7 +70,9 @@ export function findValues(text: string): Value[] {
     // "410 million euro budget", "6,400 meters": a unit of measurement is what the figure is in, whatever follows.
     const measureWord = counted.split(/\s+/).map((w) => lemmaOf(w)).find((w) => isKindOf(w, 'unit_of_measurement', 3));
     let unit = sign ?? measureWord ?? (counted ? unitKey(counted) : '');
-    if (!unit && !participle) continue;
+    // "…, wounding 15.": a bare number that a verb of what happened takes counts people it happened to.
+    const taken = !unit && !participle && unitWord === undefined && !hyphened ? eventOf(text, at, at + raw.length) : undefined;
+    if (!unit && !participle && !taken) continue;
     const measure = measureOf(unit);
     if (measure) {
       const scale = (x: number): number => x * measure.factor + (measure.offset ?? 0);
@@ -78,7 +80,7 @@ export function findValues(text: string): Value[] {
       unit = measure.dimension;
     }
     const written = `${raw.slice(0, raw.lastIndexOf(unitWord ?? '')).trimEnd()} ${counted || (unitWord ?? '').split(/\s+/)[0]}`.replace(/[«»“”"]/g, '');
-    const event = participle ?? eventOf(text, at, at + raw.length);
+    const event = participle ?? taken ?? eventOf(text, at, at + raw.length);
     const rawText = (sign ? `${text[at - 1] === ' ' ? text.slice(at - 2, at - 1) : text[at - 1]}${written}` : written).trim();
     values.push({ field: 'figure', raw: rawText, norm: describe(qualifier, number, scaleWord), unit, ...(measure ? { measured: true } : {}), ...(event ? { event } : {}), min: range[0], max: range[1] });
   }

@@ -110,6 +110,12 @@ describe('compatible', () => {
     expect(compatible(wounded, hurt)).toBe(false);
     expect(sameQuantity(killed, hurt)).toBe(false);
     expect(compatible(one('Twelve people were killed.', 'figure'), one('Twelve people were injured.', 'figure'))).toBe(true);
+    // A bare number a verb of what happened takes counts the people it happened to.
+    const bare = one('Rebel shells hit the city, wounding 15, and the main roads were shut.', 'figure');
+    expect(bare).toMatchObject({ norm: '15', unit: '', event: 'wound' });
+    expect(sameQuantity(bare, hurt)).toBe(true);
+    expect(compatible(bare, hurt)).toBe(false);
+    expect(sameQuantity(bare, killed)).toBe(false);
   });
 
   it('reads a hyphened figure as the one word it counts', () => {
