@@ -3,7 +3,7 @@
  * ("he said" resolved to the person named before), the people they name and the values they state.
  */
 import type { PipelineCache } from './cache.ts';
-import { PRONOUN, SPEECH_VERBS, DEMONYM_STEMS, canonicalPhrases } from './lang/en/lexicon.ts';
+import { PRONOUN, SPEECH_VERBS, DEMONYM_STEMS, TITLES, canonicalPhrases } from './lang/en/lexicon.ts';
 import { PeopleRegistry, type NameHit } from './people.ts';
 import { findQuotes, wordCount } from './quotes.ts';
 import { SETTINGS } from './settings.ts';
@@ -111,6 +111,8 @@ function mention(
   // Names say who, not what: matching compares them separately (speaker and actor rules).
   const nameStems = new Set(names.flatMap((n) => contentStems(sentence.text.slice(n.start, n.end))));
   for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
+  // "French President Emmanuel Macron": the title and the affiliation before a name say who, too.
+  for (const n of names) for (const part of contentStems(titleBefore(sentence.text.slice(0, n.start)))) nameStems.add(part);
   const values = valuesOf(sentence.text);
   const terms = termsOf(sentence.text, nameStems, values);
   // A sentence that joins several statements is also compared clause by clause.
@@ -132,6 +134,18 @@ function mention(
     terms,
     clauses,
   };
+}
+
+/**
+ * The title written right before a person's name ("President ", "Prime Minister ") and the one
+ * capitalised word before that which says whose ("French", "UK", "Alabama"), or "".
+ */
+function titleBefore(before: string): string {
+  const title = TITLES.exec(before);
+  if (!title) return '';
+  const rest = before.slice(0, title.index);
+  const whose = /(?:^|\s)((?:\p{Lu}[\p{L}.’'-]*))\s+$/u.exec(rest);
+  return `${whose?.[1] ?? ''} ${title[0]}`;
 }
 
 /** Where a sentence joins clauses: "…, while …", "…, alongside …", "…; …", "… — …". */

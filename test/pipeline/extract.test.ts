@@ -103,6 +103,13 @@ describe('extract: people', () => {
     expect(people.name(personKey('Fenwick'))).toBe('Tobias Fenwick');
   });
 
+  it('leaves a person\'s title and its affiliation out of the words a claim is matched on', () => {
+    // Two sentences that name the same officials share who, not what: their titles are part of who.
+    const a = article('t.txt', 'Velmari President Ingrid Sollam and Harbour Minister Tobias Fenwick opened the new terminal on Monday.\n');
+    const [m] = extract(a, learnPeople([a]));
+    expect(m?.terms.filter((t) => !t.includes('_'))).toEqual(['open', 'termin', 'monday']);
+  });
+
   it('does not take places and organisations for people', () => {
     const registry = new PeopleRegistry();
     registry.learn('The European Commission met in the Royal Palace near Central Station on Monday.');

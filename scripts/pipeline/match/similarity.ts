@@ -148,8 +148,8 @@ const termSets = new WeakMap<Mention, Set<string>>();
 
 /**
  * How many single stems two mentions share (stem pairs and counted-unit markers excluded), a stem
- * the other says in other words (`near`, at `sameShared`) counting too, and an agreeing counted
- * figure as two (the number and what it counts).
+ * the other says in other words (`near`, at `sameShared`) counting too, an agreeing counted
+ * figure as two (the number and what it counts), and a person both name as one.
  */
 export function sharedTerms(a: Mention, b: Mention, near?: Nearness): number {
   let set = termSets.get(b);
@@ -162,5 +162,7 @@ export function sharedTerms(a: Mention, b: Mention, near?: Nearness): number {
   }
   // An agreeing counted figure is the number and the thing counted: two shared words.
   for (const va of a.values) if (va.field === 'figure' && b.values.some((vb) => sameQuantity(va, vb) && compatible(va, vb))) n += 2;
+  // Names are not matched on, but one person named by both is worth comparing them for.
+  if (a.actors.some((x) => b.actors.includes(x))) n++;
   return n;
 }
