@@ -50,6 +50,8 @@ export const SETTINGS = {
     relatedStory: 0.15,
     /** Two leads that give different days dispute the event's day only when they are at least this similar (else they tell of different events). */
     sameEventLead: 0.1,
+    /** A day is tied to the act at most this many words from it, in its clause ("released it Friday afternoon"). */
+    dayActDistance: 4,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
     /** Two mentions whose verbs say different things happened are one claim only from this similarity up. */

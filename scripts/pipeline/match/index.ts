@@ -10,7 +10,8 @@
  * 4. clustering: average linkage over the pairs that remain (cluster.ts): groups merge only while
  *    their mentions, on average, clearly state the same thing;
  * 5. a sentence that states two claims may back the second one too, when it clearly states it;
- * 6. the event's date: the day each main-story lead gives, compared (see leadTiming).
+ * 6. dated acts: two sources that put one act on one day back a claim of that (days.ts);
+ * 7. the event's date: the day each main-story lead gives, compared (see leadTiming).
  * A mention with no confident partner stays a claim of its own (single-source).
  */
 import { SETTINGS } from '../settings.ts';
@@ -20,6 +21,7 @@ import { contentStems } from '../text.ts';
 import { candidatePairs, crossSourcePairs, sharedTerms, similarity, type Similarity } from './similarity.ts';
 import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
+import { datedClaims } from './days.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import { veto, type VetoContext } from './vetoes.ts';
 import { standsAlone } from '../compare/title.ts';
@@ -54,6 +56,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     c.mentions = c.mentions.flatMap((m) => copies.get(m) ?? [m]).sort(byKey);
     c.borrowed = c.mentions.filter((m) => borrowed.has((nodeOf.get(m) ?? m).key)).map((m) => m.key);
   }
+  clusters.push(...datedClaims(mentions, clusters, story));
   const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story), sim);
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));

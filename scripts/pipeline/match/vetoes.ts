@@ -59,7 +59,7 @@ const values: Veto = {
  * Two verbs say the same happened when they are one lemma or stem, WordNet synonyms, or near in
  * meaning (their lemmas' vectors) without being WordNet opposites ("rise" and "fall" are near).
  */
-function sameEvent(p: string, q: string): boolean {
+export function sameEvent(p: string, q: string): boolean {
   if (p === q || stem(p) === stem(q) || synonymous(p, q, 'verb')) return true;
   return wordNearness(p, q) >= SETTINGS.match.sameMeaning && !antonyms(p, 'verb').has(q) && !antonyms(q, 'verb').has(p);
 }

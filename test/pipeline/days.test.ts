@@ -1,0 +1,46 @@
+/**
+ * Dated acts inside longer sentences: the act a day is tied to, and the claim two sources make
+ * when they put one act, about one thing, on one day, whatever else their sentences say.
+ */
+import { describe, expect, it } from 'vitest';
+import { datedActs, datedClaims } from '../../scripts/pipeline/match/days.ts';
+import type { Mention } from '../../scripts/pipeline/types.ts';
+import { analyse } from '../helpers/pipeline.ts';
+
+describe('datedActs', () => {
+  const acts = (text: string): string[] => datedActs(analyse({ 'a.txt': `Harbour\n${text}\nThe port reopened later.` }).mentions).map((a) => `${a.act} ${a.day}`);
+
+  it('ties a day to the act nearest it, a verb or a noun that names an act', () => {
+    expect(acts('The harbour board tried to delay the audit, but the council released it Friday afternoon.')).toEqual(['release Friday']);
+    expect(acts('Fierce shelling follows Sunday’s surprise attack on the northern docks by the strikers.')).toEqual(['attack Sunday']);
+  });
+
+  it('ties no act to the day someone spoke', () => {
+    expect(acts('The harbour master said on Monday that the northern docks would stay closed.')).toEqual([]);
+  });
+});
+
+describe('datedClaims', () => {
+  const { mentions } = analyse({
+    'a.txt': 'Harbour audit\nThe audit, commissioned by the board and released Friday afternoon, details eleven years of missed inspections of the cargo cranes.\nThe board meets again on Monday.',
+    'b.txt': 'Docks audit out\nBentham, the operator named in an audit released on Friday, ignored three warnings about worn brakes.\nHearings on the docks begin Monday.',
+    'c.txt': 'Ferry report\nAn audit of the ferry ramps released on Thursday found them safe for another decade.\nRepairs start in May.',
+  });
+  const sameStory = (): number => 1;
+  const keys = (phrase: string) => mentions.filter((m) => m.sentence.text.includes(phrase)).map((m) => m.key);
+
+  it('makes one claim of one act on one day from two sources, each sentence backing it as a second claim', () => {
+    const claims = datedClaims(mentions, [], sameStory);
+    expect(claims.map((c) => c.mentions.map((m) => m.key))).toEqual([[...keys('released Friday'), ...keys('released on Friday')]]);
+    expect(claims[0]?.borrowed).toEqual(claims[0]?.mentions.map((m) => m.key));
+  });
+
+  it('never joins another day, another act on the same day, or what a claim already holds', () => {
+    const claims = datedClaims(mentions, [], sameStory);
+    for (const c of claims) expect(c.mentions.some((m) => m.sentence.text.includes('Thursday') || m.sentence.text.includes('Monday'))).toBe(false);
+    const held = mentions.filter((m) => m.sentence.text.includes('Friday'));
+    expect(datedClaims(mentions, [{ mentions: held, borrowed: [], representative: held[0] as Mention }], sameStory)).toEqual([]);
+    // Sources about different stories corroborate nothing.
+    expect(datedClaims(mentions, [], () => 0)).toEqual([]);
+  });
+});
