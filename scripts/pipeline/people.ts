@@ -135,6 +135,9 @@ interface Candidate {
   titled: boolean;
 }
 
+/** Capitalised words read as one run at most: longer than any name, so a title before a name is seen whole. */
+const LONGEST_RUN = 5;
+
 /** Runs of capitalised words that could be a person's name. */
 function candidates(text: string): Candidate[] {
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({ word: m[0].replace(/[’']s$/, '').replace(/\.$/, ''), start: m.index, end: m.index + m[0].length }));
@@ -145,13 +148,16 @@ function candidates(text: string): Candidate[] {
     while (i < tokens.length) {
       const t = tokens[i];
       if (!t || !CAP.test(t.word) || NOT_PERSON.has(t.word) || t.word.length < 2 || t.word === t.word.toUpperCase()) break;
-      // A name does not continue across punctuation ("Smith, Jones").
+      // A name does not continue across punctuation ("Smith, Jones"), nor past a possessive ("Al Jazeera's Imtiaz Tyab").
       const prev = run.at(-1);
-      if (prev && /[,;:()«»“”"—–]/.test(text.slice(prev.end, t.start))) break;
+      if (prev && (/[,;:()«»“”"—–]/.test(text.slice(prev.end, t.start)) || /[’']s$/.test(text.slice(prev.start, prev.end)))) break;
       run.push(t);
       i++;
-      if (run.length === 3) break;
+      if (run.length === LONGEST_RUN) break;
     }
+    // "Minister of State for Media Affairs Mohammad Momani": a run longer than a name is a title
+    // or a body's name before one; the name is its last two words.
+    if (run.length > 3) run.splice(0, run.length - 2);
     if (run.length === 0) {
       i++;
       continue;
@@ -165,6 +171,9 @@ function candidates(text: string): Candidate[] {
     // "Expedition Operators Association", "Harbour Authority": a name that ends in a kind of
     // organisation (WordNet) names a body, not a person.
     if (run.length > 1 && isKindOf(last.word.toLowerCase(), 'organization')) continue;
+    // "Free Syrian Army": a run cut short by a word that names a body starts that body's name.
+    const next = tokens[i];
+    if (next && next.start - last.end <= 1 && CAP.test(next.word) && isKindOf(next.word.toLowerCase(), 'organization')) continue;
     const before = text.slice(Math.max(0, first.start - 40), first.start);
     const titled = TITLES.test(before);
     const name = run.map((t) => t.word).join(' ');

@@ -96,7 +96,9 @@ export function contentStems(text: string, synonyms: ReadonlyMap<string, string>
   const out: string[] = [];
   for (const token of words(text)) {
     // "non-negotiable" is not "negotiable": a negating prefix stays with its word.
-    for (const part of token.replace(/^(non|anti|un)-(?=\p{L})/iu, '$1').split('-')) {
+    // "we’re", "it’s", "don’t": a contraction is its word, and its clitic is no content.
+    const word = token.replace(/n?[’'](?:s|re|ll|ve|d|m|t)$/iu, '');
+    for (const part of word.replace(/^(non|anti|un)-(?=\p{L})/iu, '$1').split('-')) {
       const acronym = part.length <= 4 && part === part.toUpperCase() && /\p{Lu}/u.test(part);
       if (part === '' || /^\d/.test(part) || (!acronym && isStopword(part))) continue;
       const s = stem(part);

@@ -40,4 +40,13 @@ describe('speakers', () => {
     const illegal = clusters.find((c) => c.mentions.some((m) => m.text.includes('nothing illegal')));
     expect(illegal?.mentions.map((m) => m.source)).toEqual(['a']);
   });
+
+  it('take the person an appositive describes, not a name inside it, nor a body\'s or a title\'s words', () => {
+    const speaker = (text: string): string | null | undefined => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.find((m) => m.kind === 'quote')?.speaker;
+    expect(speaker('Mira Castell, spokeswoman for the Free Harbour Union branch Dock Seven, said: “We restored every shift we lost on Monday.”')).toBe('Mira Castell');
+    expect(speaker('“There is no berth that has not been damaged,” said Oren Dahl a crane driver from the north quay.')).toBe('Oren Dahl');
+    expect(speaker('“We counted thirty ships waiting at anchor since dawn,” Velmar Radio’s Ilse Brandt said from the quay.')).toBe('Ilse Brandt');
+    expect(speaker('“The harbour will reopen once the cranes are inspected,” Minister of State for Harbour Affairs Teodor Lind said.')).toBe('Teodor Lind');
+    expect(speaker('“The strike will go on until the pay offer improves,” the Free Dockers Union said in a statement.') ?? '').not.toMatch(/Free Dockers/);
+  });
 });
