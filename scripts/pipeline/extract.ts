@@ -196,8 +196,9 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
     // ("the mayor’s spokesman said") names someone else's words, so it only wins when nothing else does.
     // (A name's hit may or may not include its "’s".)
     const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) || /[’']s$/.test(outside.slice(n.start, n.end)) ? 200 : 0;
-    // "Wael Alwan, spokesman for the group Failaq al Rahman, said": the name an appositive describes speaks, not a name inside it.
-    const appositive = n.end <= at && /^,\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,;:“”"«»]*,\s*$/u.test(outside.slice(n.end, at));
+    // "Wael Alwan, spokesman for the group Failaq al Rahman, said": the name an appositive describes
+    // speaks, not a name inside it ("Tusk, and Meloni, said" is a list, not an appositive).
+    const appositive = n.end <= at && /^,\s+(?!(?:and|or|nor|but)\b)(?:(?:a|an|the)\s+)?\p{Ll}[^,;:“”"«»]*,\s*$/u.test(outside.slice(n.end, at));
     const distance = appositive ? 0 : (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
     if (n.start > at + verb[0].length + 30) continue;
     // After the verb, only "…, said Smith." (or "said Smith, a field commander") names the
