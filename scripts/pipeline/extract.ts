@@ -44,9 +44,11 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     const outside = maskQuotes(sentence, inside);
     const names = people.find(sentence.text).filter((n) => outside.slice(n.start, n.end).trim() !== '');
     const speaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson);
-    const long = inside.find((q) => q.start >= sentence.start && isQuotation(article.text.slice(q.start, q.end)));
+    const longs = inside.filter((q) => q.start >= sentence.start && isQuotation(article.text.slice(q.start, q.end)));
     if (!covered.has(sentence.index)) {
-      if (long) {
+      // "“The hardest thing”, Garcia told us, “is to create … One of …”": each quote that starts
+      // here is one, the second running on into the sentences after.
+      for (const long of longs) {
         // A quote may run over several sentences; its attribution can sit in any of them.
         // Sentences are in text order and the quote starts in this one: the span runs on from here.
         const span: Sentence[] = [];
@@ -62,12 +64,17 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         }
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
+        // "… is extra special to Garcia and his crew. “No one likes to come in second …”": an
+        // unattributed quote that opens its sentence is the words of the one person the sentence
+        // before it, in its paragraph, names.
+        if (!quoteSpeaker && /^\W*$/u.test(article.text.slice(sentence.start, long.start))) quoteSpeaker = soleNameBefore(article, at, people);
         const first = span[0] ?? sentence;
         const last = span.at(-1) ?? sentence;
         const whole: Sentence = { ...first, text: article.text.slice(first.start, last.end), end: last.end };
         mentions.push(mention(article.id, whole, 'quote', article.text.slice(long.start, long.end), long, quoteSpeaker, names, people));
         if (quoteSpeaker) lastQuoteSpeaker = { speaker: quoteSpeaker, end: long.end };
-      } else if (checkWorthy(sentence.text, names.length)) {
+      }
+      if (longs.length === 0 && checkWorthy(sentence.text, names.length)) {
         mentions.push(mention(article.id, sentence, 'statement', sentence.text, null, speaker, names, people));
       }
     }
@@ -75,6 +82,17 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     lastPerson = names.at(-1)?.key ?? lastPerson;
   });
   return mentions;
+}
+
+/** The one person the sentence before sentence `at` names, when both are in one paragraph; else null. */
+function soleNameBefore(article: SegmentedArticle, at: number, people: PeopleRegistry): string | null {
+  const previous = article.sentences[at - 1];
+  const current = article.sentences[at];
+  if (!previous || !current || previous.kind !== 'body') return null;
+  const block = article.blocks.find((b) => b.start <= previous.start && previous.end <= b.end);
+  if (!block || current.start >= block.end) return null;
+  const keys = new Set(people.find(previous.text).map((n) => n.key));
+  return keys.size === 1 ? ([...keys][0] ?? null) : null;
 }
 
 /**

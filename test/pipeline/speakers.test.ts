@@ -52,4 +52,18 @@ describe('speakers', () => {
     expect(listed?.speaker).not.toBe('Teodor Lind');
     expect(speaker('“The strike will go on until the pay offer improves,” the Free Dockers Union said in a statement.') ?? '').not.toMatch(/Free Dockers/);
   });
+
+  it('give a quote split around its attribution, and an unattributed quote after a sentence about one person, to that person', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote').map((m) => [m.text.slice(0, 20), m.speaker]);
+    expect(quotes('"The hardest part of this job", harbour master Ilse Brandt told us, "is keeping the cranes running every single day. The second hardest is finding drivers who stay for years."')).toEqual([
+      ['The hardest part of ', 'Ilse Brandt'],
+      ['is keeping the crane', 'Ilse Brandt'],
+    ]);
+    expect(quotes('Each new berth is a point of pride for harbour master Ilse Brandt. "Nobody wants a second-rate port, and the calls from shipping lines this week have been very encouraging."')).toEqual([
+      ['Nobody wants a secon', 'Ilse Brandt'],
+    ]);
+    expect(quotes('Each new berth pleases Ilse Brandt and Oren Dahl alike. "Nobody wants a second-rate port, and the calls from shipping lines this week have been very encouraging."')).toEqual([
+      ['Nobody wants a secon', null],
+    ]);
+  });
 });
