@@ -52,6 +52,8 @@ export const SETTINGS = {
     sameEventLead: 0.1,
     /** A day is tied to the act at most this many words from it, in its clause ("released it Friday afternoon"). */
     dayActDistance: 4,
+    /** Two counts of people with one fate are one count when their sentences share at least this many other words ("rebel shelling"). */
+    countShared: 1,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
     /** Two mentions whose verbs say different things happened are one claim only from this similarity up. */

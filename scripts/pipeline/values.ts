@@ -24,7 +24,7 @@ const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e
 const QUALIFIER = String.raw`(?:(more than|over|at least|upwards of|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|less than|under|just over|just under|as many as)\s+)?`;
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(SMALL).join('|')}|several|a few|tens of|hundreds of|thousands of|dozens of|hundreds|thousands|millions|dozens|a dozen)`;
 const SCALE_WORD = String.raw`(?:\s*(hundred|thousand|million|billion|trillion|bn|m|k)\b)?`;
-const FIGURE = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE_WORD}(\s*(?:%|percent\b|per cent\b))?["'”’»]?(?:(\s+|-|(?=\p{L}))(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?))?`, 'giu');
+const FIGURE = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE_WORD}(\s*(?:%|percent\b|per cent\b))?["'”’»]?(?:(\s+|-|(?<=\d)(?=\p{L}))(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?))?`, 'giu');
 
 /** Every value a sentence states. */
 export function findValues(text: string): Value[] {
@@ -44,13 +44,18 @@ export function findValues(text: string): Value[] {
     values.push({ field: 'date', raw: m[0], norm, ...(spokenOn(text, m.index) ? { spoken: true } : {}) });
     dates.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(FIGURE)) {
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(text); m !== null; m = FIGURE.exec(text)) {
     const [raw, qualifier, number = '', scaleWord, percent, separator, written0] = m;
     // "50mm": a unit written against the number is only ever a unit of measurement ("5th" is not).
     const unitWord = separator === '' && written0 !== undefined && !isKindOf(lemmaOf(written0.split(/\s+/)[0] ?? ''), 'unit_of_measurement', 3) ? undefined : written0;
     const at = m.index ?? 0;
     if (dates.some(([s, e]) => at < e && at + raw.length > s)) continue; // the day of a date
-    if (/^\d{4}$/.test(number) && !percent && Number(number) >= 1800 && Number(number) <= 2100) continue; // a year
+    // A year is no figure, and what follows it may be one: "in 2015 killed at least 17 people".
+    if (/^\d{4}$/.test(number) && !percent && Number(number) >= 1800 && Number(number) <= 2100) {
+      FIGURE.lastIndex = (m.index ?? 0) + raw.indexOf(number) + number.length;
+      continue;
+    }
     if (/^(one|two)$/i.test(number) && !unitWord) continue;
     let range = interval(number.toLowerCase(), scaleWord?.toLowerCase(), qualifier?.toLowerCase());
     if (!range) continue;

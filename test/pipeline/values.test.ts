@@ -61,6 +61,13 @@ describe('findValues', () => {
     expect(of('The war began in 2022 and the treaty dates from 1994.', 'figure')).toEqual([]);
     expect(of('In 2022 countries agreed.', 'figure')).toEqual([]);
     expect(of('The talks lasted 12 hours over three days.', 'figure')).toEqual([]);
+    // A year takes nothing after it from the next figure.
+    expect(one('An avalanche in 2015 killed at least 17 people at the camp.', 'figure')).toMatchObject({ norm: 'at least 17', unit: 'people', event: 'kill' });
+  });
+
+  it('reads a number word only as a whole word', () => {
+    expect(of('The camp is littered with tents and supplies.', 'figure')).toEqual([]);
+    expect(one('Often ten people left by bus.', 'figure')).toMatchObject({ norm: 'ten', min: 10 });
   });
 
   it('finds percentages', () => {

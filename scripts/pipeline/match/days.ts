@@ -14,6 +14,7 @@ import { isContentVerb } from '../extract/structure.ts';
 import { SETTINGS } from '../settings.ts';
 import { stem } from '../text.ts';
 import { sameEvent } from './vetoes.ts';
+import { completeGroups, factClaims } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention } from '../types.ts';
 
@@ -83,11 +84,10 @@ function nearestAct(tokens: readonly Token[], at: number): string | null {
 }
 
 /**
- * Claims for dated acts that two or more sources tell and no claim holds together yet: every two
- * of a claim's acts are one act (`sameEvent`) on one day, about something in common, from sources
- * about one story. Every mention backs it as a second claim.
+ * Claims for dated acts that two or more sources tell (see facts.ts): every two of a group's acts
+ * are one act (`sameEvent`) on one day, about something in common, from sources about one story.
  */
-export function datedClaims(mentions: readonly Mention[], clusters: readonly Cluster[], story: StorySimilarity): Cluster[] {
+export function datedClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
   const acts = datedActs(mentions);
   const same = (x: DatedAct, y: DatedAct): boolean =>
     x.mention.source !== y.mention.source &&
@@ -95,22 +95,5 @@ export function datedClaims(mentions: readonly Mention[], clusters: readonly Clu
     sameEvent(x.act, y.act) &&
     [...x.about].some((t) => y.about.has(t)) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
-  const groups: DatedAct[][] = [];
-  for (const a of acts) {
-    const group = groups.find((g) => g.every((b) => same(a, b)));
-    if (group) group.push(a);
-    else groups.push([a]);
-  }
-  const held = new Map<Mention, Set<Cluster>>();
-  for (const c of clusters) for (const m of c.mentions) (held.get(m) ?? held.set(m, new Set()).get(m))?.add(c);
-  const out: Cluster[] = [];
-  for (const g of groups) {
-    const members = [...new Set(g.map((a) => a.mention))];
-    if (new Set(members.map((m) => m.source)).size < 2) continue;
-    // A claim that already holds them all tells it.
-    const first = held.get(members[0] as Mention) ?? new Set<Cluster>();
-    if ([...first].some((c) => members.every((m) => held.get(m)?.has(c)))) continue;
-    out.push({ mentions: members, borrowed: members.map((m) => m.key), representative: [...members].sort((x, y) => x.text.length - y.text.length)[0] as Mention });
-  }
-  return out;
+  return factClaims(completeGroups(acts, same).map((g) => g.map((a) => a.mention)), clusters);
 }

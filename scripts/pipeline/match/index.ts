@@ -10,7 +10,8 @@
  * 4. clustering: average linkage over the pairs that remain (cluster.ts): groups merge only while
  *    their mentions, on average, clearly state the same thing;
  * 5. a sentence that states two claims may back the second one too, when it clearly states it;
- * 6. dated acts: two sources that put one act on one day back a claim of that (days.ts);
+ * 6. facts inside longer sentences (facts.ts): two sources that put one act on one day (days.ts),
+ *    or give one count of people and their fate (counts.ts), back a claim of that fact;
  * 7. the event's date: the day each main-story lead gives, compared (see leadTiming).
  * A mention with no confident partner stays a claim of its own (single-source).
  */
@@ -22,6 +23,7 @@ import { candidatePairs, crossSourcePairs, sharedTerms, similarity, type Similar
 import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { datedClaims } from './days.ts';
+import { countClaims } from './counts.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import { veto, type VetoContext } from './vetoes.ts';
 import { standsAlone } from '../compare/title.ts';
@@ -57,6 +59,9 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     c.borrowed = c.mentions.filter((m) => borrowed.has((nodeOf.get(m) ?? m).key)).map((m) => m.key);
   }
   clusters.push(...datedClaims(mentions, clusters, story));
+  clusters.push(...countClaims(mentions, clusters, story));
+  // A fact may have joined a claim that held part of it.
+  for (const c of clusters) c.mentions.sort(byKey);
   const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story), sim);
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));

@@ -1,0 +1,56 @@
+/**
+ * Counts of people inside longer sentences. "Rebel shells hit the city, wounding 15, and the
+ * authorities shut down many of the main roads" and "The official news agency said 12 people
+ * were wounded in rebel shelling on Tuesday" are different claims as wholes, yet both count the
+ * people one shelling wounded, and disagree. A count of people and what happened to them (see
+ * values.ts: "four people were killed", "wounding 15") is one quantity across sources when the
+ * sentences give it for something in common (the shelling), on no two different days; such
+ * counts make a claim of their own, its sentences backing it as a second claim, so compare reports
+ * the count as corroborated or disputed.
+ */
+import { SETTINGS } from '../settings.ts';
+import { countsPeople, sameQuantity } from '../values.ts';
+import { stem } from '../text.ts';
+import { completeGroups, factClaims } from './facts.ts';
+import type { StorySimilarity } from './stories.ts';
+import type { Cluster, Mention, Value } from '../types.ts';
+
+/** One count a statement gives: the value, and what else the sentence is about (its single stems, less the count's own words). */
+export interface PeopleCount {
+  mention: Mention;
+  value: Value;
+  about: ReadonlySet<string>;
+  days: ReadonlySet<string>;
+}
+
+/** The counts of people, and what happened to them, that each statement gives. */
+export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
+  const out: PeopleCount[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'statement') continue;
+    const days = new Set(m.values.filter((v) => (v.field === 'weekday' || v.field === 'date') && v.spoken !== true).map((v) => v.norm));
+    for (const value of m.values) {
+      if (value.field !== 'figure' || value.event === undefined || value.measured === true || !countsPeople(value.unit ?? '')) continue;
+      const own = new Set([stem(value.event), stem(value.unit ?? ''), ...value.raw.toLowerCase().split(/\s+/).map((w) => stem(w))]);
+      const about = new Set(m.terms.filter((t) => !t.includes('_') && !t.startsWith('#') && !own.has(t)));
+      out.push({ mention: m, value, about, days });
+    }
+  }
+  return out;
+}
+
+/**
+ * Claims for counts of people that two or more sources give for one thing (see facts.ts): every
+ * two of a group's counts are one quantity (`sameQuantity`), share at least `countShared` other
+ * words, give no two different days, and come from sources about one story.
+ */
+export function countClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
+  const counts = peopleCounts(mentions);
+  const same = (x: PeopleCount, y: PeopleCount): boolean =>
+    x.mention.source !== y.mention.source &&
+    sameQuantity(x.value, y.value) &&
+    [...x.about].filter((t) => y.about.has(t)).length >= SETTINGS.match.countShared &&
+    !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
+    story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
+  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => c.mention)), clusters);
+}

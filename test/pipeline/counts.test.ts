@@ -1,0 +1,43 @@
+/**
+ * Counts of people inside longer sentences: one count, with one fate, for one thing, from two
+ * sources, is a claim (disputed when the figures cannot both be right), and joins the claim that
+ * already holds part of it.
+ */
+import { describe, expect, it } from 'vitest';
+import { countClaims, peopleCounts } from '../../scripts/pipeline/match/counts.ts';
+import { analyse } from '../helpers/pipeline.ts';
+import { compare } from '../../scripts/pipeline/compare.ts';
+import type { Cluster, Mention } from '../../scripts/pipeline/types.ts';
+
+const { mentions, articles } = analyse({
+  'a.txt': 'Port shelling\nShells hit the container port, wounding 15, and the authorities shut the coast road for the night.\nThe port reopened on Friday.',
+  'b.txt': 'Port hit\nThe port authority said 12 people were wounded in the shelling of the container terminal.\nShips were diverted to Velmar.',
+  'c.txt': 'Quay fire\nA fire on the grain quay wounded 30 dock workers, the fire service said.\nThe cause is unknown.',
+  'd.txt': 'Mayor on the port\nThe mayor said 15 people were wounded when shells hit the container port at dawn.\nSchools stayed open.',
+});
+const sameStory = (): number => 1;
+const sources = (c: Cluster | undefined): string[] => (c?.mentions ?? []).map((m: Mention) => m.source);
+
+describe('peopleCounts', () => {
+  it('reads each count of people with what happened to them', () => {
+    expect(peopleCounts(mentions).map((c) => `${c.mention.source} ${c.value.norm} ${c.value.event}`)).toEqual(['a 15 wound', 'b 12 wound', 'c 30 wound', 'd 15 wound']);
+  });
+});
+
+describe('countClaims', () => {
+  it('makes one disputed claim of one count from two sources, and leaves a count of another thing alone', () => {
+    const claims = countClaims(mentions, [], sameStory);
+    expect(claims.map(sources)).toEqual([['a', 'b', 'd']]);
+    const [draft] = compare(claims, new Map(articles.map((a) => [a.id, a])));
+    expect(draft?.conflicts.map((c) => c.field)).toEqual(['figure']);
+  });
+
+  it('joins the claim that holds part of the fact instead of making a second one', () => {
+    const [a, b, d] = ['a', 'b', 'd'].map((source) => mentions.find((m) => m.source === source) as Mention);
+    const existing: Cluster = { mentions: [a as Mention, b as Mention], borrowed: [], representative: a as Mention };
+    expect(countClaims(mentions, [existing], sameStory)).toEqual([]);
+    expect(existing.mentions).toEqual([a, b, d]);
+    expect(existing.borrowed).toEqual([d?.key]);
+    expect(countClaims(mentions, [], () => 0)).toEqual([]);
+  });
+});
