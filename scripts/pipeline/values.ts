@@ -22,8 +22,10 @@ const SMALL: Record<string, number> = {
 const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 const QUALIFIER = String.raw`(?:(more than|over|at least|upwards of|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|less than|under|just over|just under|as many as)\s+)?`;
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(SMALL).join('|')}|several|a few|tens of|hundreds of|thousands of|dozens of|hundreds|thousands|millions|dozens|a dozen)`;
-const SCALE_WORD = String.raw`(?:\s*(hundred|thousand|million|billion|trillion|bn|m|k)\b)?`;
+// Words are whole words, the longer first: "hundreds of thousands" is not "hundred" and "s".
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:several|a few|tens of|hundreds of|thousands of|dozens of|hundreds|thousands|millions|dozens|a dozen|${Object.keys(SMALL).join('|')})(?!\p{L}))`;
+// "2 million", "hundreds of thousands of people": a scale, plural and followed by "of" after a vague number.
+const SCALE_WORD = String.raw`(?:\s*(hundred|thousand|million|billion|trillion|bn|m|k)(?:s\s+of)?\b)?`;
 const FIGURE = new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE_WORD}(\s*(?:%|percent\b|per cent\b))?["'”’»]?(?:(\s+|-|(?<=\d)(?=\p{L}))(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?))?`, 'giu');
 
 /** Every value a sentence states. */
@@ -85,7 +87,9 @@ export function findValues(text: string): Value[] {
       unit = measure.dimension;
     }
     const written = `${raw.slice(0, raw.lastIndexOf(unitWord ?? '')).trimEnd()} ${counted || (unitWord ?? '').split(/\s+/)[0]}`.replace(/[«»“”"]/g, '');
-    const event = participle ?? taken ?? eventOf(text, at, at + raw.length);
+    // What happened is read after what is counted ("12 people killed in the blast"), not after the words the match took.
+    const countedEnd = unitWord !== undefined && counted !== '' ? at + raw.length - unitWord.length + counted.length : at + raw.length;
+    const event = participle ?? taken ?? eventOf(text, at, countedEnd);
     const rawText = (sign ? `${text[at - 1] === ' ' ? text.slice(at - 2, at - 1) : text[at - 1]}${written}` : written).trim();
     values.push({ field: 'figure', raw: rawText, norm: describe(qualifier, number, scaleWord), unit, ...(measure ? { measured: true } : {}), ...(event ? { event } : {}), min: range[0], max: range[1] });
   }
@@ -153,8 +157,8 @@ function countedNoun(phrase: string): string {
     if (isStopword(word)) break;
     kept.push(word);
   }
-  // "35 countries attended": a participle after the noun is the verb, not what is counted.
-  while (kept.length > 1 && /(ed|ing)$/.test(kept.at(-1) ?? '')) kept.pop();
+  // "35 countries attended", "30 nations sent": a verb after the noun is what they did, not what is counted.
+  while (kept.length > 1 && (/(ed|ing)$/.test(kept.at(-1) ?? '') || tag(kept.join(' ')).at(-1)?.pos === 'VERB')) kept.pop();
   return kept.join(' ');
 }
 

@@ -65,6 +65,12 @@ describe('findValues', () => {
     expect(one('An avalanche in 2015 killed at least 17 people at the camp.', 'figure')).toMatchObject({ norm: 'at least 17', unit: 'people', event: 'kill' });
   });
 
+  it('reads vague scales, and what happened after what is counted', () => {
+    expect(one('The war killed hundreds of thousands of civilians.', 'figure')).toMatchObject({ unit: 'civilian', event: 'kill', min: 200_000, max: 999_000 });
+    expect(one('Officials said more than 30 nations sent delegates.', 'figure')).toMatchObject({ unit: 'nation', event: 'send' });
+    expect(one('Twelve people killed in the blast were buried on Monday.', 'figure')).toMatchObject({ unit: 'people', event: 'kill' });
+  });
+
   it('reads a number word only as a whole word', () => {
     expect(of('The camp is littered with tents and supplies.', 'figure')).toEqual([]);
     expect(one('Often ten people left by bus.', 'figure')).toMatchObject({ norm: 'ten', min: 10 });

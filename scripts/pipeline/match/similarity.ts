@@ -7,7 +7,7 @@ import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
 import { compatible, sameQuantity } from '../values.ts';
 import { nearness, sentenceNearness, type Nearness, type SentenceNearness } from './meaning.ts';
-import type { Mention } from '../types.ts';
+import type { Mention, Value } from '../types.ts';
 
 /** How many of a mention's rarest terms index it for candidate pairs. */
 const BLOCKING_TERMS = 10;
@@ -88,12 +88,16 @@ function softOverlap(x: ReadonlySet<string>, y: ReadonlySet<string>, weight: (t:
   return dot;
 }
 
-/** Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one claim. */
+/**
+ * Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one
+ * claim; a figure with no floor ("up to 80 kg", "fewer than 10") allows too much to agree with.
+ */
 function valueBonus(a: Mention, b: Mention): number {
   let bonus = 0;
+  const floored = (v: Value): boolean => (v.min ?? 0) > 0;
   for (const va of a.values) {
-    if (va.field !== 'figure' && va.field !== 'percent') continue;
-    if (b.values.some((vb) => sameQuantity(va, vb) && compatible(va, vb))) bonus += SETTINGS.match.sharedFigureBonus;
+    if ((va.field !== 'figure' && va.field !== 'percent') || !floored(va)) continue;
+    if (b.values.some((vb) => floored(vb) && sameQuantity(va, vb) && compatible(va, vb))) bonus += SETTINGS.match.sharedFigureBonus;
   }
   return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
 }

@@ -1,0 +1,37 @@
+/**
+ * The agreement bonus: two mentions that agree on a counted figure are more alike; a figure with
+ * no floor ("up to 80 kg") agrees with too much to count.
+ */
+import { describe, expect, it } from 'vitest';
+import { similarity } from '../../scripts/pipeline/match/similarity.ts';
+import { findValues } from '../../scripts/pipeline/values.ts';
+import { contentStems } from '../../scripts/pipeline/text.ts';
+import type { Mention } from '../../scripts/pipeline/types.ts';
+
+function mention(source: string, text: string): Mention {
+  return {
+    key: `${source}#0`, source, kind: 'statement', text, quote: null, speaker: null, actors: [], named: [], clauses: [], who: [], did: [],
+    sentence: { index: 0, text, start: 0, end: text.length, kind: 'body' }, values: findValues(text), terms: contentStems(text),
+  };
+}
+
+describe('similarity and agreeing figures', () => {
+  const texts = {
+    floorA: 'Harbour officials said more than 30 nations sent delegates to the shipping summit.',
+    floorB: 'Delegates from 35 nations gathered for the port conference.',
+    openA: 'Each crate can hold up to 80 kilograms of grain, dock officials said.',
+    openB: 'Workers filled each crate with 5 kilograms of rice at the quay.',
+  };
+  const bare = (t: string): string => t.replace(/(more than |up to )?\d+ /g, '');
+  const all = Object.values(texts).flatMap((t, i) => [mention(`s${i}`, t), mention(`t${i}`, bare(t))]);
+  const sim = similarity(all);
+  const delta = (a: string, b: string): number => sim(mention('x', a), mention('y', b)) - sim(mention('x', bare(a)), mention('y', bare(b)));
+
+  it('counts a floor and a figure above it ("more than 30 nations", "35 nations") as agreement', () => {
+    expect(delta(texts.floorA, texts.floorB)).toBeGreaterThan(0.1);
+  });
+
+  it('does not count "up to 80" and "5" as agreeing', () => {
+    expect(delta(texts.openA, texts.openB)).toBeLessThan(1e-9);
+  });
+});
