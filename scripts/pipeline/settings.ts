@@ -23,7 +23,7 @@ export const SETTINGS = {
     /** …and count as a shared word, for which pairs are compared at all, from this cosine up (near-synonyms only). */
     sameShared: 0.85,
     /** Groups merge while the average similarity of their mentions (0..1) is at least this. */
-    sameClaim: 0.25,
+    sameClaim: 0.28,
     /** Sentence vectors (SIF, meaning.ts) add this much of their cosine above `sentenceFloor` to the word overlap… */
     sentenceWeight: 0.3,
     /** …from this cosine up (two sentences of one event, common component removed, mostly score under it). */
@@ -66,7 +66,7 @@ export const SETTINGS = {
     differentValues: 0.12,
     /** Two mentions that give different days join only from this similarity up (a story runs over several days). */
     differentDays: 0.25,
-    /** A mention also backs another claim when its average similarity to that claim's mentions reaches this: as high as joining it first would need. */
+    /** A mention also backs another claim when its average similarity to that claim's mentions reaches this (about a merge's bar). */
     secondaryClaim: 0.25,
     /** …but backs at most this many claims besides its own. */
     maxSecondary: 2,
