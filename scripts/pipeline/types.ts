@@ -85,6 +85,8 @@ export interface Value {
   unit?: string;
   /** For days and dates, true when it is the day someone spoke ("said Wednesday"), not when anything happened. */
   spoken?: boolean;
+  /** For other days and dates, the act they are the day of, a verb's lemma ("release" in "released on Friday"), when one is near. */
+  act?: string;
   /** For figures in a unit of measurement: `unit` is its dimension ("length") and the interval is in its base unit. */
   measured?: boolean;
   /** For figures, what happened to what is counted: the verb's lemma ("kill" in "four people were killed"). */

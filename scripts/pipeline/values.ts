@@ -5,9 +5,10 @@
 import { isStopword, stem } from './text.ts';
 import { tag, type Token } from './lang/en/grammar.ts';
 import { isContentVerb } from './extract/structure.ts';
-import { isKindOf, nounOf, synonymous, verbOf } from './lang/en/wordnet.ts';
+import { isKindOf, nounOf, synonymous, synsets, verbKind, verbOf, verbOfNoun } from './lang/en/wordnet.ts';
+import { SETTINGS } from './settings.ts';
 import { CURRENCY_SIGNS, IRREGULAR_PLURALS, measureOf } from './lang/en/units.ts';
-import { SPEECH_VERBS } from './lang/en/lexicon.ts';
+import { LIGHT_VERBS, SPEECH_VERBS } from './lang/en/lexicon.ts';
 import type { Value } from './types.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -33,7 +34,7 @@ export function findValues(text: string): Value[] {
   const values: Value[] = [];
   for (const day of WEEKDAYS) {
     const at = new RegExp(String.raw`\b${day}\b`).exec(text);
-    if (at) values.push({ field: 'weekday', raw: day, norm: day, ...(spokenOn(text, at.index) ? { spoken: true } : {}) });
+    if (at) values.push({ field: 'weekday', raw: day, norm: day, ...dayOf(text, at.index) });
   }
   const dates: Array<[number, number]> = [];
   for (const m of text.matchAll(/\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*(\d{4}))?\b|\b(\d{1,2})\s+([A-Z][a-z]{2,8})(?:\s+(\d{4}))?\b/g)) {
@@ -43,7 +44,7 @@ export function findValues(text: string): Value[] {
     const day = Number(m[2] ?? m[4]);
     const year = m[3] ?? m[6];
     const norm = `${year ?? 'xxxx'}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    values.push({ field: 'date', raw: m[0], norm, ...(spokenOn(text, m.index) ? { spoken: true } : {}) });
+    values.push({ field: 'date', raw: m[0], norm, ...dayOf(text, m.index) });
     dates.push([m.index, m.index + m[0].length]);
   }
   FIGURE.lastIndex = 0;
@@ -96,6 +97,13 @@ export function findValues(text: string): Value[] {
   return values;
 }
 
+/** What a day at `start` is the day of: when someone spoke, or the act it dates (none when neither is known). */
+function dayOf(text: string, start: number): { spoken?: true; act?: string } {
+  if (spokenOn(text, start)) return { spoken: true };
+  const act = dayAct(text, start);
+  return act === undefined ? {} : { act };
+}
+
 /**
  * True when the day at `start` is when someone spoke ("Varga said Wednesday that…", "told
  * reporters on Monday"): the verb nearest to it is a verb of saying, not what happened.
@@ -112,6 +120,49 @@ function spokenOn(text: string, start: number): boolean {
     if (!best || distance < best.distance) best = { distance, speech };
   });
   return (best as { speech: boolean } | null)?.speech === true;
+}
+
+/**
+ * The act a day or date at `start` is the day of: the act nearest it within its clause, a content
+ * verb's lemma or the verb a noun of an act names ("released on Friday", "an attack on Sunday",
+ * "Sunday's surprise attack"); undefined when none is near.
+ */
+function dayAct(text: string, start: number): string | undefined {
+  const tokens = tag(text);
+  const at = tokens.findIndex((t) => t.start >= start);
+  if (at < 0) return undefined;
+  const actAt = (i: number): string | null => {
+    const t = tokens[i];
+    if (!t) return null;
+    if (isContentVerb(tokens, i)) return t.lemma;
+    // Only a noun whose first sense is an event ("attack", "explosion", "ruling"): "government"
+    // and "evening" have verbs of their own, and name no act.
+    // "An attack", "the vote": the noun of an act may be its verb's own word.
+    const noun = t.pos === 'NOUN' && isKindOf(t.lemma, 'event') ? (verbOfNoun(t.text) ?? (synsets(t.lemma, 'verb').length > 0 ? t.lemma : null)) : null;
+    return noun && !LIGHT_VERBS.has(noun) && verbKind(noun) === 'event' ? noun : null;
+  };
+  const stops = (i: number): boolean => {
+    const t = tokens[i];
+    return !t || t.text === ';' || t.text === '—' || t.text === '–' || t.pos === 'SCONJ';
+  };
+  // "Sunday's surprise attack": a day in the possessive dates the noun after it.
+  const possessive = /^[’']s?$/.test(tokens[at + 1]?.text ?? '') || /[’']s$/.test(tokens[at]?.text ?? '');
+  const reach = SETTINGS.extract.dayActDistance;
+  const order: number[] = [];
+  // Nearest first, before the day at a tie ("released on Friday", "an attack on Sunday"); after
+  // it, wholly, for a possessive.
+  if (possessive) for (let d = 1; d <= reach; d++) order.push(at + d);
+  for (let d = 1; d <= reach; d++) order.push(...(possessive ? [at - d] : [at - d, at + d]));
+  for (const i of order) {
+    if (i < 0 || i >= tokens.length) continue;
+    const [from, to] = i < at ? [i + 1, at] : [at + 1, i];
+    let blocked = false;
+    for (let k = from; k < to; k++) if (stops(k)) blocked = true;
+    if (blocked) continue;
+    const act = actAt(i);
+    if (act) return act;
+  }
+  return undefined;
 }
 
 /** The lemma of the verb that starts at `start`, when the tagger reads a verb there. */

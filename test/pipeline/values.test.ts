@@ -30,6 +30,12 @@ describe('findValues', () => {
     expect(of('They met on a sunday-ish afternoon in Mondays Cafe.', 'weekday')).toEqual([]);
   });
 
+  it('gives a day the act it dates, and the day someone spoke none', () => {
+    expect(one('The committee released the audit Friday afternoon.', 'weekday')).toMatchObject({ norm: 'Friday', act: 'release' });
+    expect(one('Fierce shelling follows Sunday’s surprise attack on the docks.', 'weekday')).toMatchObject({ act: 'attack' });
+    expect(one('The harbour master said on Monday that the docks would close.', 'weekday')).toEqual({ field: 'weekday', raw: 'Monday', norm: 'Monday', spoken: true });
+  });
+
   it('finds dates written month-first, day-first and abbreviated', () => {
     expect(one('Talks were held in Moscow on Dec. 2, 2025.', 'date').norm).toBe('2025-12-02');
     // Without a year the norm keeps month and day only (its year placeholder is not pinned here).

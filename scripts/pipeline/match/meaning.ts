@@ -12,25 +12,6 @@ import type { Mention } from '../types.ts';
 /** How near two stems are in meaning, 0..1 (0 when either has no vector); 1 for the same stem. */
 export type Nearness = (a: string, b: string) => number;
 
-const wordMemo = new Map<string, number>();
-
-/** How near two words (lemmas, as written) are in meaning: their vectors' cosine, 0 when either is unknown. */
-export function wordNearness(a: string, b: string): number {
-  if (a === b) return 1;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let c = wordMemo.get(key);
-  if (c === undefined) {
-    const vectors = wordVectors();
-    const x = new Float64Array(vectors.dimensions);
-    const y = new Float64Array(vectors.dimensions);
-    c = 0;
-    if (vectors.addTo(x, a, 1) && vectors.addTo(y, b, 1)) for (let d = 0; d < x.length; d++) c += (x[d] ?? 0) * (y[d] ?? 0);
-    if (wordMemo.size > 100_000) wordMemo.clear();
-    wordMemo.set(key, c);
-  }
-  return c;
-}
-
 /** Learns the corpus's words and returns their nearness; memoised per pair of stems. */
 export function nearness(mentions: readonly Mention[]): Nearness {
   const vectors = wordVectors();

@@ -6,8 +6,7 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
-import { antonyms, synonymous } from '../lang/en/wordnet.ts';
-import { wordNearness } from './meaning.ts';
+import { oppositeEvents, sameEvent } from '../lang/en/verbs.ts';
 import { fold, stem } from '../text.ts';
 import { compatible, countsPeople, sameQuantity } from '../values.ts';
 import type { Mention } from '../types.ts';
@@ -54,20 +53,6 @@ const values: Veto = {
     return null;
   },
 };
-
-/**
- * Two verbs say the same happened when they are one lemma or stem, WordNet synonyms, or near in
- * meaning (their lemmas' vectors) without being WordNet opposites ("rise" and "fall" are near).
- */
-export function sameEvent(p: string, q: string): boolean {
-  if (p === q || stem(p) === stem(q) || synonymous(p, q, 'verb')) return true;
-  return wordNearness(p, q) >= SETTINGS.match.sameMeaning && !antonyms(p, 'verb').has(q) && !antonyms(q, 'verb').has(p);
-}
-
-/** Two verbs that say opposite things: WordNet antonyms ("rise" and "fall", "win" and "lose"). */
-function oppositeEvents(p: string, q: string): boolean {
-  return antonyms(p, 'verb').has(q) || antonyms(q, 'verb').has(p);
-}
 
 /**
  * What happens must be the same: when both mentions have content verbs, a verb of one must be
