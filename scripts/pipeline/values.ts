@@ -4,11 +4,11 @@
  */
 import { isStopword, stem } from './text.ts';
 import { tag, type Token } from './lang/en/grammar.ts';
-import { isContentVerb } from './extract/structure.ts';
-import { isKindOf, nounOf, synonymous, synsets, verbKind, verbOf, verbOfNoun } from './lang/en/wordnet.ts';
+import { isAct, isContentVerb } from './extract/structure.ts';
+import { isKindOf, nounOf, synonymous, synsets, verbOf, verbOfNoun } from './lang/en/wordnet.ts';
 import { SETTINGS } from './settings.ts';
 import { CURRENCY_SIGNS, IRREGULAR_PLURALS, measureOf } from './lang/en/units.ts';
-import { LIGHT_VERBS, SPEECH_VERBS } from './lang/en/lexicon.ts';
+import { SPEECH_VERBS } from './lang/en/lexicon.ts';
 import type { Value } from './types.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -97,6 +97,11 @@ export function findValues(text: string): Value[] {
   return values;
 }
 
+/** A weekday or date of what happened, not of when someone spoke. */
+export function isEventDay(v: Value): boolean {
+  return (v.field === 'weekday' || v.field === 'date') && v.spoken !== true;
+}
+
 /** What a day at `start` is the day of: when someone spoke, or the act it dates (none when neither is known). */
 function dayOf(text: string, start: number): { spoken?: true; act?: string } {
   if (spokenOn(text, start)) return { spoken: true };
@@ -139,7 +144,7 @@ function dayAct(text: string, start: number): string | undefined {
     // and "evening" have verbs of their own, and name no act.
     // "An attack", "the vote": the noun of an act may be its verb's own word.
     const noun = t.pos === 'NOUN' && isKindOf(t.lemma, 'event') ? (verbOfNoun(t.text) ?? (synsets(t.lemma, 'verb').length > 0 ? t.lemma : null)) : null;
-    return noun && !LIGHT_VERBS.has(noun) && verbKind(noun) === 'event' ? noun : null;
+    return noun && isAct(noun) ? noun : null;
   };
   const stops = (i: number): boolean => {
     const t = tokens[i];

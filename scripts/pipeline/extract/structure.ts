@@ -48,10 +48,15 @@ export function structure(text: string): { who: string[]; did: string[] } {
     if (isContentVerb(tokens, i)) did.add(`${t.negated ? '!' : ''}${t.lemma}`);
     // "the creation of a cell", "its deployment": a noun that names an act says what happens too.
     const act = t.pos === 'NOUN' ? verbOfNoun(t.text) : null;
-    if (act && !LIGHT_VERBS.has(act) && verbKind(act) === 'event') did.add(`${t.negated ? '!' : ''}${act}`);
+    if (act && isAct(act)) did.add(`${t.negated ? '!' : ''}${act}`);
   }
   close(false, tokens.length);
   return { who, did: [...did].sort() };
+}
+
+/** A verb that names an act: not a light verb, and of WordNet's event files (not stative, not only saying). */
+export function isAct(verb: string): boolean {
+  return !LIGHT_VERBS.has(verb) && verbKind(verb) === 'event';
 }
 
 /** A text without its dateline ("KESWAN —", "PORT ALDREN, Velmar (AP) -"): where it was filed is not what it says. */

@@ -9,9 +9,8 @@
  * the count as corroborated or disputed.
  */
 import { SETTINGS } from '../settings.ts';
-import { countsPeople, sameQuantity } from '../values.ts';
-import { stem } from '../text.ts';
-import { completeGroups, factClaims } from './facts.ts';
+import { countsPeople, isEventDay, sameQuantity } from '../values.ts';
+import { completeGroups, factClaims, otherWords } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -28,12 +27,10 @@ export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
   const out: PeopleCount[] = [];
   for (const m of mentions) {
     if (m.kind !== 'statement') continue;
-    const days = new Set(m.values.filter((v) => (v.field === 'weekday' || v.field === 'date') && v.spoken !== true).map((v) => v.norm));
+    const days = new Set(m.values.filter(isEventDay).map((v) => v.norm));
     for (const value of m.values) {
       if (value.field !== 'figure' || value.event === undefined || value.measured === true || !countsPeople(value.unit ?? '')) continue;
-      const own = new Set([stem(value.event), stem(value.unit ?? ''), ...value.raw.toLowerCase().split(/\s+/).map((w) => stem(w))]);
-      const about = new Set(m.terms.filter((t) => !t.includes('_') && !t.startsWith('#') && !own.has(t)));
-      out.push({ mention: m, value, about, days });
+      out.push({ mention: m, value, about: otherWords(m, [value.event, value.unit ?? '', ...value.raw.toLowerCase().split(/\s+/)]), days });
     }
   }
   return out;

@@ -8,9 +8,9 @@
  * a claim of its own, its sentences backing it as a second claim.
  */
 import { SETTINGS } from '../settings.ts';
-import { stem } from '../text.ts';
 import { sameEvent } from '../lang/en/verbs.ts';
-import { completeGroups, factClaims } from './facts.ts';
+import { isEventDay } from '../values.ts';
+import { completeGroups, factClaims, otherWords } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention } from '../types.ts';
 
@@ -27,14 +27,9 @@ export function datedActs(mentions: readonly Mention[]): DatedAct[] {
   const out: DatedAct[] = [];
   for (const m of mentions) {
     if (m.kind !== 'statement') continue;
-    const days = m.values.filter((v) => (v.field === 'weekday' || v.field === 'date') && v.spoken !== true);
-    if (days.length === 0) continue;
-    for (const v of days) {
-      const act = v.act;
-      if (act === undefined) continue;
-      const own = new Set([stem(act), ...v.raw.toLowerCase().split(/\s+/).map((w) => stem(w))]);
-      const about = new Set(m.terms.filter((t) => !t.includes('_') && !t.startsWith('#') && !own.has(t)));
-      out.push({ mention: m, act, day: v.norm, about });
+    for (const v of m.values) {
+      if (!isEventDay(v) || v.act === undefined) continue;
+      out.push({ mention: m, act: v.act, day: v.norm, about: otherWords(m, [v.act, ...v.raw.toLowerCase().split(/\s+/)]) });
     }
   }
   return out;

@@ -5,7 +5,14 @@
  * already holds in part joins that claim, the others become claims of their own, and every
  * sentence backs the fact as a second claim.
  */
+import { stem } from '../text.ts';
 import type { Cluster, Mention } from '../types.ts';
+
+/** What else a mention is about: its single stems (no stem pairs or counted units), less `own` (the fact's own words, stemmed). */
+export function otherWords(m: Mention, own: readonly string[]): Set<string> {
+  const skip = new Set(own.map((w) => stem(w)));
+  return new Set(m.terms.filter((t) => !t.includes('_') && !t.startsWith('#') && !skip.has(t)));
+}
 
 /** Greedy complete-linkage groups: each item joins the first group all of whose items are `same` as it. */
 export function completeGroups<T>(items: readonly T[], same: (a: T, b: T) => boolean): T[][] {

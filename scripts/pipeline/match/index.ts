@@ -27,7 +27,7 @@ import { countClaims } from './counts.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import { veto, type VetoContext } from './vetoes.ts';
 import { standsAlone } from '../compare/title.ts';
-import { compatible, sameQuantity } from '../values.ts';
+import { compatible, isEventDay, sameQuantity } from '../values.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
 /** Groups mentions into claims. */
@@ -286,11 +286,6 @@ function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>, sim
   const disagree = days.some((a, i) => days.slice(i + 1).some((b, k) => clash(a, b) && sim(list[i] as Mention, list[i + 1 + k] as Mention) >= SETTINGS.match.sameEventLead));
   if (list.length < 2 || !disagree) return null;
   return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list.find(standsAlone) ?? (list[0] as Mention) };
-}
-
-/** A weekday or date of what happened, not of when someone spoke. */
-function isEventDay(v: Value): boolean {
-  return (v.field === 'weekday' || v.field === 'date') && v.spoken !== true;
 }
 
 /** True when a claim already holds two of the leads and they give different days. */
