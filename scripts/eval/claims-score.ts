@@ -173,8 +173,8 @@ function nameTokens(name: string): string[] {
 /**
  * Whether a speaker the pipeline found is the gold speaker: accents and case folded, the same when
  * one contains the other, the surname (last word) of either is a word of the other, or one ends
- * with the other written without spaces, so "Ana Roe", "Roe", "Roe report" all match, and "Bin
- * Karam" matches "Reem BinKaram".
+ * with the other written without spaces, so "Ana Roe", "Roe", "Roe report" all match, and "Van
+ * Dalen" matches "Piet VanDalen".
  */
 export function speakerMatches(gold: string, found: string): boolean {
   const g = nameTokens(gold);
@@ -183,7 +183,7 @@ export function speakerMatches(gold: string, found: string): boolean {
   const gj = g.join(' ');
   const fj = f.join(' ');
   if (` ${gj} `.includes(` ${fj} `) || ` ${fj} `.includes(` ${gj} `)) return true;
-  // A surname written with or without its space ("Bin Karam", "Reem BinKaram") is one surname.
+  // A surname written with or without its space ("Van Dalen", "Piet VanDalen") is one surname.
   const [gs, fs] = [g.join(''), f.join('')];
   if ((g.length >= 2 && fs.endsWith(gs)) || (f.length >= 2 && gs.endsWith(fs))) return true;
   return g.includes(f[f.length - 1] as string) || f.includes(g[g.length - 1] as string);

@@ -128,7 +128,7 @@ function readMarkdown(text: string, file: string): Parsed {
 }
 
 /** An example of each metadata field, for messages. */
-const META_EXAMPLES: Record<string, string> = { title: 'Allies agree monitoring plan', outlet: 'Reuters', author: 'Jane Doe', url: 'https://example.com/article', published: '2026-01-07' };
+const META_EXAMPLES: Record<string, string> = { title: 'Council approves harbour budget', outlet: 'Reuters', author: 'Jane Doe', url: 'https://example.com/article', published: '2026-01-07' };
 
 /** A metadata value YAML read as a number, a boolean, a list or a mapping: ignored, and reported. */
 function notText(file: string, key: string, value: unknown, at: { line: number; column: number }): Problem {

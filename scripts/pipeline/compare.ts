@@ -174,7 +174,7 @@ function speakerAsWritten(m: Mention): string {
 /**
  * Sources that put the same words in different people's mouths, or that name the claim's speaker
  * two ways that cannot be one spelling ("Tomas Lind" against "Teodor Lind"). One person
- * written two ways by a slip ("Russell"/"Russel", "Bin Karam"/"BinKaram") is no conflict.
+ * written two ways by a slip ("Castell"/"Castel", "Van Dalen"/"VanDalen") is no conflict.
  */
 function speakerConflicts(mentions: readonly Mention[], spellings: ReadonlyMap<string, ReadonlySet<string>>): Conflict[] {
   const attributed = mentions.filter((m) => m.speaker && (m.kind === 'quote' || m.named.length > 0));

@@ -46,7 +46,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     const speaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson);
     const longs = inside.filter((q) => q.start >= sentence.start && isQuotation(article.text.slice(q.start, q.end)));
     if (!covered.has(sentence.index)) {
-      // "“The hardest thing”, Garcia told us, “is to create … One of …”": each quote that starts
+      // "“The hardest part”, Lind told us, “is keeping the cranes running … The second …”": each quote that starts
       // here is one, the second running on into the sentences after.
       for (const long of longs) {
         // A quote may run over several sentences; its attribution can sit in any of them.
@@ -64,7 +64,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         }
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
-        // "… is extra special to Garcia and his crew. “No one likes to come in second …”": an
+        // "… is a point of pride for harbour master Ilse Brandt. “Nobody wants a second-rate port …”": an
         // unattributed quote that opens its sentence is the words of the one person the sentence
         // before it, in its paragraph, names.
         if (!quoteSpeaker && /^\W*$/u.test(article.text.slice(sentence.start, long.start))) quoteSpeaker = soleNameBefore(article, at, people);
@@ -129,7 +129,7 @@ function mention(
   // Names say who, not what: matching compares them separately (speaker and actor rules).
   const nameStems = new Set(names.flatMap((n) => contentStems(sentence.text.slice(n.start, n.end))));
   for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
-  // "French President Emmanuel Macron": the title and the affiliation before a name say who, too.
+  // "Velmari President Ingrid Sollam": the title and the affiliation before a name say who, too.
   for (const n of names) for (const part of contentStems(titleBefore(sentence.text.slice(0, n.start)))) nameStems.add(part);
   const values = valuesOf(sentence.text);
   const terms = termsOf(sentence.text, nameStems, values);
@@ -156,7 +156,7 @@ function mention(
 
 /**
  * The title written right before a person's name ("President ", "Prime Minister ") and the one
- * capitalised word before that which says whose ("French", "UK", "Alabama"), or "".
+ * capitalised word before that which says whose ("Velmari", "Harbour"), or "".
  */
 function titleBefore(before: string): string {
   const title = TITLES.exec(before);
@@ -214,8 +214,8 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
     // ("the mayor’s spokesman said") names someone else's words, so it only wins when nothing else does.
     // (A name's hit may or may not include its "’s".)
     const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) || /[’']s$/.test(outside.slice(n.start, n.end)) ? 200 : 0;
-    // "Wael Alwan, spokesman for the group Failaq al Rahman, said": the name an appositive describes
-    // speaks, not a name inside it ("Tusk, and Meloni, said" is a list, not an appositive).
+    // "Mira Castell, spokeswoman for the union branch Dock Seven, said": the name an appositive describes
+    // speaks, not a name inside it ("Lind, and Ilse Brandt, said" is a list, not an appositive).
     const appositive = n.end <= at && /^,\s+(?!(?:and|or|nor|but)\b)(?:(?:a|an|the)\s+)?\p{Ll}[^,;:“”"«»]*,\s*$/u.test(outside.slice(n.end, at));
     const distance = appositive ? 0 : (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
     if (n.start > at + verb[0].length + 30) continue;

@@ -195,7 +195,7 @@ function normalise(text: string): string {
   return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** A readable id from a claim's first content words: "us-lead-ceasefire-monitoring-mechanism". */
+/** A readable id from a claim's first content words: "council-approves-harbour-budget". */
 export function slug(text: string): string {
   const parts = words(text)
     .map((w) => w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ''))

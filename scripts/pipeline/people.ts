@@ -24,7 +24,7 @@ export function personKey(name: string): string {
   return fold(last);
 }
 
-/** True when two spellings are one name misspelt ("Russell" and "Russel", "BinKaram" and "Bin Karam"), not two names. */
+/** True when two spellings are one name misspelt ("Castell" and "Castel", "VanDalen" and "Van Dalen"), not two names. */
 export function sameSpelling(a: string, b: string): boolean {
   const x = fold(a).replace(/[^a-z]/g, '');
   const y = fold(b).replace(/[^a-z]/g, '');
@@ -51,7 +51,7 @@ export function firstNamesDiffer(a: string, b: string): boolean {
     const parts = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
     return parts.length >= 2 ? (parts[0] ?? null) : null;
   };
-  // A name written inside the other one ("Russell Brice" in "Guide Russell Brice") is that name,
+  // A name written inside the other one ("Teodor Lind" in "Guide Teodor Lind") is that name,
   // a title or rank before it.
   const within = (x: string, y: string): boolean => ` ${y.toLowerCase()} `.includes(` ${x.toLowerCase()} `);
   if (within(a, b) || within(b, a)) return false;
@@ -148,14 +148,14 @@ function candidates(text: string): Candidate[] {
     while (i < tokens.length) {
       const t = tokens[i];
       if (!t || !CAP.test(t.word) || NOT_PERSON.has(t.word) || t.word.length < 2 || t.word === t.word.toUpperCase()) break;
-      // A name does not continue across punctuation ("Smith, Jones"), nor past a possessive ("Al Jazeera's Imtiaz Tyab").
+      // A name does not continue across punctuation ("Smith, Jones"), nor past a possessive ("Velmar Radio's Ilse Brandt").
       const prev = run.at(-1);
       if (prev && (/[,;:()«»“”"—–]/.test(text.slice(prev.end, t.start)) || /[’']s$/.test(text.slice(prev.start, prev.end)))) break;
       run.push(t);
       i++;
       if (run.length === LONGEST_RUN) break;
     }
-    // "Minister of State for Media Affairs Mohammad Momani": a run longer than a name is a title
+    // "Minister of State for Harbour Affairs Teodor Lind": a run longer than a name is a title
     // or a body's name before one; the name is its last two words.
     if (run.length > 3) run.splice(0, run.length - 2);
     if (run.length === 0) {
@@ -171,7 +171,7 @@ function candidates(text: string): Candidate[] {
     // "Expedition Operators Association", "Harbour Authority": a name that ends in a kind of
     // organisation (WordNet) names a body, not a person.
     if (run.length > 1 && isKindOf(last.word.toLowerCase(), 'organization')) continue;
-    // "Free Syrian Army": a run cut short by a word that names a body starts that body's name.
+    // "Free Dockers Union": a run cut short by a word that names a body starts that body's name.
     const next = tokens[i];
     if (next && next.start - last.end <= 1 && CAP.test(next.word) && isKindOf(next.word.toLowerCase(), 'organization')) continue;
     const before = text.slice(Math.max(0, first.start - 40), first.start);

@@ -8,7 +8,7 @@ export const SETTINGS = {
     minContentWords: 5,
     /** A sentence needs at least this check-worthiness score (facts: figures, dates, names, attributions, commitments). */
     minCheckWorthiness: 1,
-    /** A day is tied to the act at most this many words from it, in its clause ("released it Friday afternoon"). */
+    /** A day is tied to the act at most this many words from it, in its clause ("released it late on Friday"). */
     dayActDistance: 4,
     /** A quoted span with fewer words is a scare quote inside a statement, not a quote claim. */
     minQuoteWords: 4,
@@ -52,7 +52,7 @@ export const SETTINGS = {
     relatedStory: 0.15,
     /** Two leads that give different days dispute the event's day only when they are at least this similar (else they tell of different events). */
     sameEventLead: 0.1,
-    /** Two counts of people with one fate are one count when their sentences share at least this many other words ("rebel shelling"). */
+    /** Two counts of people with one fate are one count when their sentences share at least this many other words ("the shelling of the port"). */
     countShared: 1,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,

@@ -156,16 +156,16 @@ function unknownFields(file: CuratedFile, known: readonly string[], problems: Pr
 
 /** A valid line for each field a maintainer writes, shown after a schema error. */
 const EXAMPLES: Record<string, string> = {
-  title: 'title: "Paris summit on Ukraine, cross-checked"',
+  title: 'title: "What the reports say, cross-checked"',
   description: 'description: "What the reports agree on and where they differ."',
   publisher: 'publisher: Triangulate',
   published: 'published: 2026-01-07',
   id: 'id: accurate',
   label: 'label: Accurate',
   order: 'order: 1',
-  keywords: 'keywords: [monitoring, ceasefire]',
+  keywords: 'keywords: [first keyword, second keyword]',
   verdict: 'verdict: accurate',
-  pillar: 'pillar: multinational-force',
+  pillar: 'pillar: a-pillar-id',
   hidden: 'hidden: true',
   mergeInto: 'mergeInto: other-claim-id',
   reviewer: 'reviewer: "Jane Doe"',

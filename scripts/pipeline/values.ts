@@ -54,7 +54,7 @@ export function findValues(text: string): Value[] {
     const unitWord = separator === '' && written0 !== undefined && !isKindOf(lemmaOf(written0.split(/\s+/)[0] ?? ''), 'unit_of_measurement', 3) ? undefined : written0;
     const at = m.index ?? 0;
     if (dates.some(([s, e]) => at < e && at + raw.length > s)) continue; // the day of a date
-    // A year is no figure, and what follows it may be one: "in 2015 killed at least 17 people".
+    // A year is no figure, and what follows it may be one: "a storm in 1998 killed at least 12 people".
     if (/^\d{4}$/.test(number) && !percent && Number(number) >= 1800 && Number(number) <= 2100) {
       FIGURE.lastIndex = (m.index ?? 0) + raw.indexOf(number) + number.length;
       continue;
@@ -129,8 +129,8 @@ function spokenOn(text: string, start: number): boolean {
 
 /**
  * The act a day or date at `start` is the day of: the act nearest it within its clause, a content
- * verb's lemma or the verb a noun of an act names ("released on Friday", "an attack on Sunday",
- * "Sunday's surprise attack"); undefined when none is near.
+ * verb's lemma or the verb a noun of an act names ("released on Friday", "a strike on Sunday",
+ * "Sunday's dock strike"); undefined when none is near.
  */
 function dayAct(text: string, start: number): string | undefined {
   const tokens = tag(text);
@@ -140,9 +140,9 @@ function dayAct(text: string, start: number): string | undefined {
     const t = tokens[i];
     if (!t) return null;
     if (isContentVerb(tokens, i)) return t.lemma;
-    // Only a noun whose first sense is an event ("attack", "explosion", "ruling"): "government"
+    // Only a noun whose first sense is an event ("strike", "explosion", "ruling"): "government"
     // and "evening" have verbs of their own, and name no act.
-    // "An attack", "the vote": the noun of an act may be its verb's own word.
+    // "A strike", "the vote": the noun of an act may be its verb's own word.
     const noun = t.pos === 'NOUN' && isKindOf(t.lemma, 'event') ? (verbOfNoun(t.text) ?? (synsets(t.lemma, 'verb').length > 0 ? t.lemma : null)) : null;
     return noun && isAct(noun) ? noun : null;
   };
@@ -150,11 +150,11 @@ function dayAct(text: string, start: number): string | undefined {
     const t = tokens[i];
     return !t || t.text === ';' || t.text === '—' || t.text === '–' || t.pos === 'SCONJ';
   };
-  // "Sunday's surprise attack": a day in the possessive dates the noun after it.
+  // "Sunday's dock strike": a day in the possessive dates the noun after it.
   const possessive = /^[’']s?$/.test(tokens[at + 1]?.text ?? '') || /[’']s$/.test(tokens[at]?.text ?? '');
   const reach = SETTINGS.extract.dayActDistance;
   const order: number[] = [];
-  // Nearest first, before the day at a tie ("released on Friday", "an attack on Sunday"); after
+  // Nearest first, before the day at a tie ("released on Friday", "a strike on Sunday"); after
   // it, wholly, for a possessive.
   if (possessive) for (let d = 1; d <= reach; d++) order.push(at + d);
   for (let d = 1; d <= reach; d++) order.push(...(possessive ? [at - d] : [at - d, at + d]));

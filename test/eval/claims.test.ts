@@ -79,8 +79,8 @@ describe('speakerMatches', () => {
     expect(speakerMatches('Sharman report', 'Jack Sharman')).toBe(true);
     expect(speakerMatches('Dvořák', 'Pavel Dvorak')).toBe(true);
     expect(speakerMatches('Al Thani', 'Sheikh Mohammed bin Abdullah Al Thani')).toBe(true);
-    expect(speakerMatches('Bin Karam', 'Reem BinKaram')).toBe(true);
-    expect(speakerMatches('Karam', 'Reem BinKaram')).toBe(false);
+    expect(speakerMatches('Van Dalen', 'Piet VanDalen')).toBe(true);
+    expect(speakerMatches('Dalen', 'Piet VanDalen')).toBe(false);
     expect(speakerMatches('Holt', 'Ilse Vrana')).toBe(false);
     expect(speakerMatches('Holt', '')).toBe(false);
   });

@@ -107,7 +107,7 @@ const CASES: Array<{ name: string; make: () => Promise<void>; expected: string[]
   {
     name: 'missing site.md field',
     make: () => replaceIn('site.md', /^title: .*\n/m, ''),
-    expected: ['site.md:2:1  schema  **title**: missing. Add `title:` to the frontmatter. Example: `title: "Paris summit on Ukraine, cross-checked"`.'],
+    expected: ['site.md:2:1  schema  **title**: missing. Add `title:` to the frontmatter. Example: `title: "What the reports say, cross-checked"`.'],
   },
   {
     name: 'misspelt site.md field',

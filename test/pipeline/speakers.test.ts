@@ -21,11 +21,11 @@ describe('speakers', () => {
 
   it('see no conflict in a name written with a title before it, nor in a report that carries a person\'s words', () => {
     const { clusters, drafts } = analyse({
-      'a.txt': 'Ridge clean-up\nVeteran guide Teodor Lind said the tents and supplies left behind on the north ridge have to be removed before the season.\n“The ridge camp must be cleared of every abandoned tent before the first climbers arrive,” the report says.',
-      'b.txt': 'Clean-up on the ridge\nGuide Teodor Lind said the tents and supplies left behind on the north ridge have to be removed before the season.\n“The ridge camp must be cleared of every abandoned tent before the first climbers arrive,” said Mira Castell, who led the survey.',
+      'a.txt': 'Quay clean-up\nVeteran pilot Teodor Lind said the cranes and crates left on the north quay have to be removed before the season.\n“The north quay must be cleared of every abandoned crane before the first ships arrive,” the report says.',
+      'b.txt': 'Clean-up on the quay\nPilot Teodor Lind said the cranes and crates left on the north quay have to be removed before the season.\n“The north quay must be cleared of every abandoned crane before the first ships arrive,” said Mira Castell, who led the survey.',
     });
-    const tents = clusters.findIndex((c) => c.mentions.some((m) => m.text.includes('tents and supplies')));
-    const camp = clusters.findIndex((c) => c.mentions.some((m) => m.text.includes('abandoned tent')));
+    const tents = clusters.findIndex((c) => c.mentions.some((m) => m.text.includes('cranes and crates')));
+    const camp = clusters.findIndex((c) => c.mentions.some((m) => m.text.includes('abandoned crane')));
     expect(clusters[tents]?.mentions.map((m) => m.source)).toEqual(['a', 'b']);
     expect(clusters[camp]?.mentions.map((m) => m.source)).toEqual(['a', 'b']);
     expect(drafts[tents]?.conflicts).toEqual([]);

@@ -32,7 +32,7 @@ describe('findValues', () => {
 
   it('gives a day the act it dates, and the day someone spoke none', () => {
     expect(one('The committee released the audit Friday afternoon.', 'weekday')).toMatchObject({ norm: 'Friday', act: 'release' });
-    expect(one('Fierce shelling follows Sunday’s surprise attack on the docks.', 'weekday')).toMatchObject({ act: 'attack' });
+    expect(one('Fierce fighting follows Sunday’s attack on the docks.', 'weekday')).toMatchObject({ act: 'attack' });
     expect(one('The harbour master said on Monday that the docks would close.', 'weekday')).toEqual({ field: 'weekday', raw: 'Monday', norm: 'Monday', spoken: true });
   });
 
@@ -68,7 +68,7 @@ describe('findValues', () => {
     expect(of('In 2022 countries agreed.', 'figure')).toEqual([]);
     expect(of('The talks lasted 12 hours over three days.', 'figure')).toEqual([]);
     // A year takes nothing after it from the next figure.
-    expect(one('An avalanche in 2015 killed at least 17 people at the camp.', 'figure')).toMatchObject({ norm: 'at least 17', unit: 'people', event: 'kill' });
+    expect(one('A storm in 1998 killed at least 17 people at the camp.', 'figure')).toMatchObject({ norm: 'at least 17', unit: 'people', event: 'kill' });
   });
 
   it('reads vague scales, and what happened after what is counted', () => {
@@ -78,7 +78,7 @@ describe('findValues', () => {
   });
 
   it('reads a number word only as a whole word', () => {
-    expect(of('The camp is littered with tents and supplies.', 'figure')).toEqual([]);
+    expect(of('The quay is littered with tents and crates.', 'figure')).toEqual([]);
     expect(one('Often ten people left by bus.', 'figure')).toMatchObject({ norm: 'ten', min: 10 });
   });
 
@@ -130,7 +130,7 @@ describe('compatible', () => {
     expect(sameQuantity(killed, hurt)).toBe(false);
     expect(compatible(one('Twelve people were killed.', 'figure'), one('Twelve people were injured.', 'figure'))).toBe(true);
     // A bare number a verb of what happened takes counts the people it happened to.
-    const bare = one('Rebel shells hit the city, wounding 15, and the main roads were shut.', 'figure');
+    const bare = one('Shells hit the port, wounding 15, and the coast road was shut.', 'figure');
     expect(bare).toMatchObject({ norm: '15', unit: '', event: 'wound' });
     expect(sameQuantity(bare, hurt)).toBe(true);
     expect(compatible(bare, hurt)).toBe(false);

@@ -1,7 +1,7 @@
 /**
- * Counts of people inside longer sentences. "Rebel shells hit the city, wounding 15, and the
- * authorities shut down many of the main roads" and "The official news agency said 12 people
- * were wounded in rebel shelling on Tuesday" are different claims as wholes, yet both count the
+ * Counts of people inside longer sentences. "Shells hit the container port, wounding 15, and the
+ * authorities shut the coast road for the night" and "The port authority said 12 people were
+ * wounded in the shelling of the terminal" are different claims as wholes, yet both count the
  * people one shelling wounded, and disagree. A count of people and what happened to them (see
  * values.ts: "four people were killed", "wounding 15") is one quantity across sources when the
  * sentences give it for something in common (the shelling), on no two different days; such

@@ -1,9 +1,9 @@
 /**
- * Dated acts inside longer sentences. "Bentley's attorneys tried to stop the release, but the
- * committee released it Friday afternoon" and "The report, released on Friday, details …" are
- * different claims as wholes, yet both tell when the report came out. Each weekday or date a
+ * Dated acts inside longer sentences. "The harbour board tried to delay the audit, but the council
+ * released it Friday afternoon" and "The audit, released on Friday, details …" are different
+ * claims as wholes, yet both tell when the audit came out. Each weekday or date a
  * sentence gives for what happened (not the day someone spoke) is tied to the act nearest it (see
- * `act` in values.ts: "released on Friday", "a surprise attack on Sunday"). Two sources that put
+ * `act` in values.ts: "released on Friday", "a strike on Sunday"). Two sources that put
  * the same act, about the same thing, on the same day corroborate that dated fact, and it becomes
  * a claim of its own, its sentences backing it as a second claim.
  */

@@ -187,7 +187,7 @@ function crosses(a: readonly number[], b: readonly number[], apart: ReadonlyMap<
 }
 
 /**
- * A sentence that states two claims ("a monitoring mechanism and a multinational force") backs the
+ * A sentence that states two claims ("a new crane and a second berth") backs the
  * second one too, when its source is otherwise silent on that claim, nothing vetoes it, and it is
  * on average clearly like the claim's mentions. A mention never leaves its own claim for another.
  */

@@ -90,7 +90,7 @@ function softOverlap(x: ReadonlySet<string>, y: ReadonlySet<string>, weight: (t:
 
 /**
  * Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one
- * claim; a figure with no floor ("up to 80 kg", "fewer than 10") allows too much to agree with.
+ * claim; a figure with no floor ("up to 40 tonnes", "fewer than 10") allows too much to agree with.
  */
 function valueBonus(a: Mention, b: Mention): number {
   let bonus = 0;

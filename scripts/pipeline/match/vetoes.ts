@@ -56,8 +56,8 @@ const values: Veto = {
 
 /**
  * What happens must be the same: when both mentions have content verbs, a verb of one must be
- * said by the other (as a verb, a synonym, or a word of the same stem: "to monitor" and "a
- * monitoring mechanism"), and two verbs that say the same must agree on whether it happened.
+ * said by the other (as a verb, a synonym, or a word of the same stem: "to inspect" and "an
+ * inspection regime"), and two verbs that say the same must agree on whether it happened.
  */
 const predicates: Veto = {
   name: 'predicates',
