@@ -5,7 +5,7 @@
  */
 import { diffWordsWithSpace } from 'diff';
 import type { Appearance, Conflict, Selector, Variant } from '../../src/schema.ts';
-import { firstNamesDiffer, personKey, samePerson } from './people.ts';
+import { firstNamesDiffer, isPersonSpeaker, personKey, samePerson } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { compatible, sameQuantity } from './values.ts';
 import { independentCount, sharedCopy } from './compare/copies.ts';
@@ -182,7 +182,7 @@ function speakerConflicts(mentions: readonly Mention[], spellings: ReadonlyMap<s
   for (const m of attributed) if (!bySource.has(m.source)) bySource.set(m.source, speakerAsWritten(m));
   const names = [...new Set(bySource.values())];
   // A report or a statement that carries someone's words is where they are written, not a second speaker.
-  const quotes = mentions.filter((m) => m.kind === 'quote' && m.speaker && !/^the /i.test(m.speaker));
+  const quotes = mentions.filter((m) => m.kind === 'quote' && isPersonSpeaker(m.speaker));
   const people = new Set(quotes.map((m) => personKey(m.speaker ?? '')));
   const differentPeople = people.size >= 2 && quotes.some((a) => quotes.some((b) => !samePerson(speakerAsWritten(a), speakerAsWritten(b))));
   // Two people who share a surname ("Anna" and "Erik Holm") are both named across sources,

@@ -61,6 +61,11 @@ export function firstNamesDiffer(a: string, b: string): boolean {
   return !sameSpelling(fa, fb);
 }
 
+/** True when a speaker is a person, not a document or a body ("the report", "the ministry": see extract's findSpeaker). */
+export function isPersonSpeaker(speaker: string | null): speaker is string {
+  return speaker !== null && !/^the /.test(speaker);
+}
+
 /** People across all sources: key → fullest name, learnt from multi-word names and titled names. */
 export class PeopleRegistry {
   private readonly names = new Map<string, string>();

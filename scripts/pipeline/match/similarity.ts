@@ -4,7 +4,7 @@
  * that matching never compares every pair.
  */
 import { SETTINGS } from '../settings.ts';
-import { personKey } from '../people.ts';
+import { isPersonSpeaker, personKey } from '../people.ts';
 import { compatible, sameQuantity } from '../values.ts';
 import { nearness, sentenceNearness, type Nearness, type SentenceNearness } from './meaning.ts';
 import type { Mention, Value } from '../types.ts';
@@ -144,8 +144,7 @@ export function crossSourcePairs(lists: Iterable<readonly number[]>, mentions: r
 export function sameSpeaker(a: Mention, b: Mention): boolean {
   const quoting = (m: Mention): boolean => m.kind === 'quote' || /[«“"]/.test(m.sentence.text);
   // A report or a ministry says many things: only a person's words are telling twice.
-  const person = (m: Mention): boolean => m.speaker !== null && !/^the /.test(m.speaker);
-  return person(a) && person(b) && quoting(a) && quoting(b) && personKey(a.speaker ?? '') === personKey(b.speaker ?? '');
+  return isPersonSpeaker(a.speaker) && isPersonSpeaker(b.speaker) && quoting(a) && quoting(b) && personKey(a.speaker ?? '') === personKey(b.speaker ?? '');
 }
 
 const termSets = new WeakMap<Mention, Set<string>>();
