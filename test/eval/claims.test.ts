@@ -4,7 +4,7 @@
  * warehouse fire told by two outlets, and a regatta story from the same quay).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -302,7 +302,10 @@ describe('a missing dev set', () => {
 
   it('through the command line: exit 0 with "skipped" by default, exit 1 with a message for --dir', async () => {
     const run = promisify(execFile);
-    const cwd = await mkdtemp(path.join(tmpdir(), 'claims-eval-cli-'));
+    // One level down, so the default ../shared is inside the temp folder (absent even where /tmp/shared exists).
+    const outer = await mkdtemp(path.join(tmpdir(), 'claims-eval-cli-'));
+    const cwd = path.join(outer, 'project');
+    await mkdir(cwd);
     const cli = path.join(REPO, 'scripts/cli.ts');
     try {
       const skipped = await run(process.execPath, [cli, 'eval', 'claims'], { cwd });
@@ -314,7 +317,7 @@ describe('a missing dev set', () => {
       expect(failed?.code).toBe(1);
       expect(failed?.stderr).toMatch(/triangulate: No dev set at .*nowhere: the folder does not exist/);
     } finally {
-      await rm(cwd, { recursive: true, force: true });
+      await rm(outer, { recursive: true, force: true });
     }
   });
 });

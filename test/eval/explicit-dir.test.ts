@@ -3,14 +3,18 @@
  * to pass, as `claims` does; without --dir, a missing default folder is still only "skipped".
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const CLI = path.resolve(import.meta.dirname, '../../scripts/cli.ts');
-const empty = mkdtempSync(path.join(tmpdir(), 'triangulate-eval-'));
-afterAll(() => rmSync(empty, { recursive: true, force: true }));
+// A project folder one level down, so its default ../shared is inside the temp folder and absent
+// even on a machine that has a /tmp/shared.
+const outer = mkdtempSync(path.join(tmpdir(), 'triangulate-eval-'));
+const empty = path.join(outer, 'project');
+mkdirSync(empty);
+afterAll(() => rmSync(outer, { recursive: true, force: true }));
 
 function evalCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, 'eval', ...args], { cwd: empty, encoding: 'utf8', timeout: 60_000 });
