@@ -6,7 +6,8 @@
  * the made-up dam emergency (test/fixtures/events/orvelle-dam), they join none of its claims and
  * leave its disputes as they were. (They do shift its word weights a little: corpus statistics.)
  * And two reports of one ferry strike worded so differently that no sentence matches still
- * dispute its day: Monday against Tuesday.
+ * dispute its day: Monday against Tuesday; but not when one tells of a repeat ("again"), or of both
+ * days (a story told over two days).
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,26 @@ describe('articles about different stories', () => {
     expect(disputes(mixed)).toEqual(disputes(alone));
     expect(disputes(alone).some((d) => d.startsWith('weekday:'))).toBe(true);
     expect(disputes(alone).some((d) => d.startsWith('figure:') && d.includes('1,500'))).toBe(true);
+  });
+
+  it('do not dispute the day of a story told over two days, when a source tells of both', () => {
+    // Each lead gives its own day, and Harbour Gazette also tells of the first strike: two strikes, not two days for one.
+    const a = analyse({
+      'harbour-gazette.txt':
+        'Ferry crews strike again at Port Amsel\n\nFerry crews walked off the job on Wednesday in their second strike this week, halting all crossings between Port Amsel and Vell Island.\nThe first strike began on Monday and ended that evening after talks with the operator, Amsel Lines.\nThe Harbour Workers Union said its members want shorter shifts.\n',
+      'island-radio.txt':
+        'Ferry crews walk out at Port Amsel\n\nFerry crews walked off the job on Monday, halting all crossings between Port Amsel and Vell Island for most of the day.\nTourists were stranded at the terminal, where Amsel Lines cancelled every sailing.\nThe Harbour Workers Union said its members want shorter shifts.\n',
+    });
+    expect(a.drafts.filter((d) => d.conflicts.some((c) => c.field === 'weekday')).map((d) => d.text)).toEqual([]);
+  });
+
+  it('do not dispute the day when a lead tells of a repeat ("walked off the job again")', async () => {
+    const pair = await readFolder(PAIR);
+    const gazette = pair['harbour-gazette.txt'] ?? '';
+    const again = gazette.replace('walked off the job on Monday', 'walked off the job again on Monday');
+    expect(again).not.toBe(gazette);
+    const a = analyse({ ...pair, 'harbour-gazette.txt': again });
+    expect(a.drafts.filter((d) => d.conflicts.some((c) => c.field === 'weekday')).map((d) => d.text)).toEqual([]);
   });
 
   it('still lets two reports of one event in other words dispute its day', async () => {

@@ -19,7 +19,7 @@ function mention(source: string, text: string): Mention {
     values: findValues(text), terms: contentStems(text), ...structure(text),
   };
 }
-const context: VetoContext = { sim: 0.3, common: () => false };
+const context: VetoContext = { sim: 0.3, common: () => false, tells: () => false };
 const why = (a: string, b: string, sim = 0.3): string | null => veto(mention('a', a), mention('b', b), { ...context, sim });
 
 describe('structure', () => {
@@ -54,6 +54,15 @@ describe('vetoes', () => {
   it('keep apart one figure of two different quantities', () => {
     expect(why('Twelve people were killed in the blast at the depot.', 'Twelve people were injured in the blast at the depot.')).toMatch(/^values: /);
     expect(why('At least four people were killed in the blast.', 'Three people were killed in the blast.', 0.05)).toMatch(/^values: /);
+  });
+
+  it('keep apart two days of a story when a source gives both, however alike the words', () => {
+    const a = mention('a', 'Ferry crews walked off the job on Wednesday at Port Amsel.');
+    const b = mention('b', 'Ferry crews walked off the job on Monday at Port Amsel.');
+    const bTellsBoth = { ...context, sim: 0.9, tells: (source: string, day: { norm: string }) => source === 'b' && day.norm === 'Wednesday' };
+    expect(veto(a, b, bTellsBoth)).toMatch(/^values: .*one source gives both/);
+    // Otherwise they are one claim, and compare shows the day in dispute.
+    expect(veto(a, b, { ...context, sim: 0.9 })).toBeNull();
   });
 });
 

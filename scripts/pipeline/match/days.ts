@@ -9,10 +9,24 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { sameEvent } from '../lang/en/verbs.ts';
-import { isEventDay } from '../values.ts';
+import { compatible, isEventDay, sameQuantity } from '../values.ts';
 import { completeGroups, factClaims, otherWords } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
-import type { Cluster, Mention } from '../types.ts';
+import type { Cluster, Mention, Value } from '../types.ts';
+
+/** Whether a source gives a day (for what happened, not when someone spoke) anywhere in it. */
+export type TellsDay = (source: string, day: Value) => boolean;
+
+/**
+ * The days each source gives for what happened. A source that gives two days ("the second strike
+ * this week", "the first began on Monday") tells of two events: another source's day that it also
+ * gives is not a different day for one of them.
+ */
+export function daysTold(mentions: readonly Mention[]): TellsDay {
+  const told = new Map<string, Value[]>();
+  for (const m of mentions) for (const v of m.values) if (isEventDay(v)) (told.get(m.source) ?? told.set(m.source, []).get(m.source))?.push(v);
+  return (source, day) => (told.get(source) ?? []).some((v) => sameQuantity(v, day) && compatible(v, day));
+}
 
 /** One act a sentence dates: what happened (a verb lemma), on which day (a value's `norm`), about what (its other single stems). */
 export interface DatedAct {

@@ -22,11 +22,12 @@ import { contentStems } from '../text.ts';
 import { candidatePairs, crossSourcePairs, sharedTerms, similarity, type Similarity } from './similarity.ts';
 import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
-import { datedClaims } from './days.ts';
+import { datedClaims, daysTold, type TellsDay } from './days.ts';
 import { countClaims } from './counts.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import { veto, type VetoContext } from './vetoes.ts';
 import { standsAlone } from '../compare/title.ts';
+import { REPEATED } from '../lang/en/lexicon.ts';
 import { compatible, isEventDay, sameQuantity } from '../values.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -37,9 +38,10 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   const { nodes, copies, nodeOf } = distinct(mentions);
   const near = nearness(nodes);
   const sim = similarity(nodes, near);
-  const common = commonWords(nodes);
   const story = storySimilarity(mentions);
-  const { edges, apart } = graph(nodes, sim, story, common, near);
+  const told = daysTold(mentions);
+  const context = { common: commonWords(nodes), tells: told };
+  const { edges, apart } = graph(nodes, sim, story, context, near);
   const linked = new Map<number, Map<number, number>>();
   for (const { i, j, s } of edges) {
     (linked.get(i) ?? linked.set(i, new Map()).get(i))?.set(j, s);
@@ -50,7 +52,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     const members = list.map((k) => nodes[k] as Mention).sort(byKey);
     return { mentions: members, borrowed: [], representative: members[0] as Mention };
   });
-  const vetoed = (a: Mention, b: Mention): boolean => veto(a, b, { sim: sim(a, b), common }) !== null;
+  const vetoed = (a: Mention, b: Mention): boolean => veto(a, b, { ...context, sim: sim(a, b) }) !== null;
   attachSecondary(clusters, edges, nodes, sim, vetoed);
   for (const c of clusters) {
     c.representative = representative(c, sim);
@@ -62,7 +64,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   clusters.push(...countClaims(mentions, clusters, story));
   // A fact may have joined a claim that held part of it.
   for (const c of clusters) c.mentions.sort(byKey);
-  const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story), sim);
+  const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story), sim, told);
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
 }
@@ -76,7 +78,7 @@ function graph(
   mentions: readonly Mention[],
   sim: Similarity,
   story: StorySimilarity,
-  common: VetoContext['common'],
+  context: Omit<VetoContext, 'sim'>,
   near: Nearness,
 ): { edges: Edge[]; apart: Map<number, Set<number>> } {
   const apart = new Map<number, Set<number>>();
@@ -98,7 +100,7 @@ function graph(
     const s = quoted ? 1 : sim(a, b);
     // Between articles about different stories, shared words are a coincidence unless the sentences are near-identical.
     if (s < SETTINGS.match.otherStory && story(a.source, b.source) < SETTINGS.match.sameStory) continue;
-    if (!quoted && veto(a, b, { sim: s, common }) !== null) {
+    if (!quoted && veto(a, b, { ...context, sim: s }) !== null) {
       keepApart(i, j);
       continue;
     }
@@ -266,10 +268,12 @@ function representative(cluster: Cluster, sim: Similarity): Mention {
 /**
  * News leads say when the event happened. The first weekday or date each source's lead (its first
  * sentences) gives for what happened (not the day someone spoke) is compared, and when two leads
- * that tell the same thing give different days they become one disputed claim. Leads that agree say nothing the claims do not: they
- * make no claim of their own. Only sources about the main story are compared (see mainStory).
+ * that tell the same thing give different days they become one disputed claim; not when a story
+ * runs over several days (either source gives both days, or a lead tells of a repeat). Leads that
+ * agree say nothing the claims do not: they make no claim of their own. Only sources about the
+ * main story are compared (see mainStory).
  */
-function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>, sim: Similarity): Cluster | null {
+function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>, sim: Similarity, tells: TellsDay): Cluster | null {
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) (bySource.get(m.source) ?? bySource.set(m.source, []).get(m.source))?.push(m);
   const leads: Mention[] = [];
@@ -282,8 +286,18 @@ function leadTiming(mentions: readonly Mention[], main: ReadonlySet<string>, sim
   const days = list.map((m) => m.values.filter(isEventDay));
   const clash = (a: readonly Value[], b: readonly Value[]): boolean =>
     a.some((x) => b.some((y) => sameQuantity(x, y))) && !a.some((x) => b.some((y) => sameQuantity(x, y) && compatible(x, y)));
-  // Leads that give different days must be telling the same thing, or they are about different events.
-  const disagree = days.some((a, i) => days.slice(i + 1).some((b, k) => clash(a, b) && sim(list[i] as Mention, list[i + 1 + k] as Mention) >= SETTINGS.match.sameEventLead));
+  // Leads that give different days must be telling the same thing, or they are about different
+  // events; a source that itself gives the other lead's day tells of two days, not another day for
+  // one ("the assault began on Sunday" in a report of Tuesday's); and a lead that tells of a repeat
+  // ("a second attack", "struck again") may be telling of a later act than the other.
+  const disagree = days.some((a, i) =>
+    days.slice(i + 1).some((b, k) => {
+      const x = list[i] as Mention;
+      const y = list[i + 1 + k] as Mention;
+      if (REPEATED.test(x.sentence.text) || REPEATED.test(y.sentence.text)) return false;
+      return clash(a, b) && !b.some((d) => tells(x.source, d)) && !a.some((d) => tells(y.source, d)) && sim(x, y) >= SETTINGS.match.sameEventLead;
+    }),
+  );
   if (list.length < 2 || !disagree) return null;
   return { mentions: list, borrowed: list.map((m) => m.key), timing: true, representative: list.find(standsAlone) ?? (list[0] as Mention) };
 }

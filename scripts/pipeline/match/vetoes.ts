@@ -8,7 +8,8 @@ import { SETTINGS } from '../settings.ts';
 import { personKey } from '../people.ts';
 import { oppositeEvents, sameEvent } from '../lang/en/verbs.ts';
 import { fold, stem } from '../text.ts';
-import { compatible, countsPeople, sameQuantity } from '../values.ts';
+import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
+import type { TellsDay } from './days.ts';
 import type { Mention } from '../types.ts';
 
 /** What a veto may look at besides the two mentions. */
@@ -17,6 +18,8 @@ export interface VetoContext {
   sim: number;
   /** True for a word the corpus also writes in lower case: not a name, even when capitalised. */
   common(word: string): boolean;
+  /** Whether a source gives a day anywhere in it (see daysTold). */
+  tells: TellsDay;
 }
 
 /** One reason two mentions may not be one claim. */
@@ -38,9 +41,14 @@ const speakers: Veto = {
 /** The same quantity with values that cannot both be right: one claim only when the mentions are otherwise alike (then it is disputed). */
 const values: Veto = {
   name: 'values',
-  reason(a, b, { sim }) {
+  reason(a, b, { sim, tells }) {
     for (const va of a.values) {
       for (const vb of b.values) {
+        // A source that gives both days tells of two events, whatever the other says of one of them.
+        // Only for mentions that each give one day: a sentence with several tells of several acts.
+        if (isEventDay(va) && isEventDay(vb) && onlyDay(a) && onlyDay(b) && sameQuantity(va, vb) && !compatible(va, vb) && (tells(a.source, vb) || tells(b.source, va))) {
+          return `${va.raw} and ${vb.raw}: two days of a story, one source gives both`;
+        }
         // "12 killed" and "12 injured": one count of people, two different things that happened to them, however alike the words.
         if (va.field === 'figure' && vb.field === 'figure' && va.event && vb.event && !sameQuantity(va, vb) && va.min === vb.min && va.max === vb.max && va.unit === vb.unit && countsPeople(va.unit ?? '')) {
           return `${va.raw} ${va.event} against ${vb.raw} ${vb.event}`;
@@ -53,6 +61,11 @@ const values: Veto = {
     return null;
   },
 };
+
+/** True when a mention gives one day for what happened, no more. */
+function onlyDay(m: Mention): boolean {
+  return m.values.filter(isEventDay).length === 1;
+}
 
 /**
  * What happens must be the same: when both mentions have content verbs, a verb of one must be

@@ -50,6 +50,12 @@ export const NOT_PERSON = new Set(
  */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(['do', 'get', 'make', 'go', 'come', 'become', 'seem', 'appear', 'want', 'try', 'begin', 'start']);
 
+/**
+ * Words that tell of an act that happened before ("a second attack", "struck again", "the latest
+ * raid", "renewed fighting"): English grammar for repetition, as ordinals and adverbs.
+ */
+export const REPEATED = /\b(second|third|fourth|fifth|\d+(?:nd|rd|th)|again|another|latest|renewed|renews?|fresh)\b/i;
+
 /** Pronouns that refer back to the last person named. */
 export const PRONOUN = /\b(he|she)\b/i;
 
