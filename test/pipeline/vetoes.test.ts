@@ -31,6 +31,13 @@ describe('structure', () => {
     expect(structure('The United States would lead the mission.').who).toEqual(['us']);
     expect(structure('A French contingent would follow.').who).toEqual(["'france"]);
   });
+
+  it('denies the verb a negation governs, not every verb after it', () => {
+    expect(structure('You will never work at the harbour again if you tell anyone about this.').did).toEqual(['!work', 'tell']);
+    // …and the verbs it governs through "to".
+    expect(structure('The harbour board is not planning to close the ferry terminal.').did).toEqual(['!close', '!plan']);
+    expect(structure('The crane did not fail in March, but it failed in May.').did).toEqual(['!fail', 'fail']);
+  });
 });
 
 describe('vetoes', () => {
@@ -54,6 +61,11 @@ describe('vetoes', () => {
   it('keep apart one figure of two different quantities', () => {
     expect(why('Twelve people were killed in the blast at the depot.', 'Twelve people were injured in the blast at the depot.')).toMatch(/^values: /);
     expect(why('At least four people were killed in the blast.', 'Three people were killed in the blast.', 0.05)).toMatch(/^values: /);
+  });
+
+  it('take no side for a verb a mention both denies and affirms', () => {
+    expect(why('The crane did not fail in March, but it failed in May at the harbour.', 'The harbour crane failed in May.', 0.3)).toBeNull();
+    expect(why('The harbour crane did not fail in May.', 'The harbour crane failed in May.', 0.3)).toMatch(/^predicates: not fail against fail/);
   });
 
   it('keep apart two days of a story when a source gives both, however alike the words', () => {

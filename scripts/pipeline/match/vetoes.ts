@@ -80,12 +80,14 @@ const predicates: Veto = {
     if (a.values.some((va) => (va.field === 'figure' || va.field === 'percent') && b.values.some((vb) => sameQuantity(va, vb) && compatible(va, vb)))) return null;
     let same = false;
     let opposite: string | null = null;
+    // A verb a mention both affirms and denies ("it did not close, then it closed") takes no side.
+    const both = (m: Mention, verb: string): boolean => m.did.includes(verb) && m.did.includes(`!${verb}`);
     for (const p of a.did) {
       for (const q of b.did) {
         const [x, y] = [p.replace(/^!/, ''), q.replace(/^!/, '')];
         if (oppositeEvents(x, y) && p.startsWith('!') === q.startsWith('!')) opposite ??= `${x} against ${y}`;
         if (!sameEvent(x, y)) continue;
-        if (p.startsWith('!') === q.startsWith('!')) same = true;
+        if (p.startsWith('!') === q.startsWith('!') || both(a, x) || both(b, y)) same = true;
         else opposite ??= `${p.startsWith('!') ? 'not ' : ''}${p.replace(/^!/, '')} against ${q.startsWith('!') ? 'not ' : ''}${q.replace(/^!/, '')}`;
       }
     }

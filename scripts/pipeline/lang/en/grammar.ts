@@ -12,7 +12,7 @@ export interface Token {
   /** Universal POS tag: NOUN, PROPN, VERB, AUX, ADJ, NUM, … */
   pos: string;
   lemma: string;
-  /** True inside the scope of a negation ("would not engage"). */
+  /** True for the word a negation denies: the first verb or noun after it ("would not engage", "no agreement"). */
   negated: boolean;
   /** Where the word starts in the text (UTF-16 offset), or -1 when the tagger changed its form. */
   start: number;
@@ -63,7 +63,35 @@ export function tag(text: string): Token[] {
     }
     tokens.push({ text: value, pos: pos[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase(), negated: negated[i] === true, start });
   }
+  scopeNegation(tokens);
   if (memo.size > 50_000) memo.clear();
   memo.set(text, tokens);
   return tokens;
+}
+
+/**
+ * wink-nlp marks every word from a negation to the next punctuation as negated: in "will never
+ * work here again if you tell anyone", "tell" too. What a negation denies is the first verb or
+ * noun after it, and the verbs that verb governs through "to" ("not going to deploy", "not
+ * planning to send"); the rest of the run is only in its sentence.
+ */
+function scopeNegation(tokens: Token[]): void {
+  let denied = false;
+  let chain = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    // Each run of marked words is one negation's scope.
+    if (!t.negated) {
+      denied = false;
+      continue;
+    }
+    if (chain && t.pos === 'VERB') continue;
+    chain = chain && (t.pos === 'PART' || t.pos === 'ADV');
+    if (denied || (t.pos !== 'VERB' && t.pos !== 'NOUN')) {
+      tokens[i] = { ...t, negated: false };
+      continue;
+    }
+    denied = true;
+    chain = t.pos === 'VERB' && /^to$/i.test(tokens[i + 1]?.text ?? '');
+  }
 }
