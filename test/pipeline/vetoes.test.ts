@@ -47,6 +47,15 @@ describe('vetoes', () => {
     expect(why('Germany would monitor the ceasefire line from the air.', 'The United States would monitor the ceasefire line from the air.', 0.7)).toBeNull();
   });
 
+  it('keep apart quotes from different people, not from one person spelt two ways or from a document', () => {
+    const quote = (source: string, text: string, speaker: string): Mention => ({ ...mention(source, text), kind: 'quote', speaker });
+    const words = 'This was an incredible night for the harbour and everyone who works on it.';
+    const also = 'An incredible night for the harbour and for everyone who works on it.';
+    expect(veto(quote('a', words, 'Ilse Van Dalen'), quote('b', also, 'Teodor Lind'), context)).toMatch(/^speakers: /);
+    expect(veto(quote('a', words, 'Ilse Van Dalen'), quote('b', also, 'Ilse VanDalen'), context)).toBeNull();
+    expect(veto(quote('a', words, 'the report'), quote('b', also, 'Teodor Lind'), context)).toBeNull();
+  });
+
   it('keep apart opposite or different things happening', () => {
     expect(why('The storm warning for the coast was issued on Monday morning.', 'The storm warning for the coast was lifted on Monday morning.')).toMatch(/^predicates:/);
     expect(why('Share prices rose sharply after the announcement.', 'Share prices fell sharply after the announcement.')).toBe('predicates: rise against fall');

@@ -5,7 +5,7 @@
  * figure of two different quantities and different actors score as high as true paraphrases.
  */
 import { SETTINGS } from '../settings.ts';
-import { personKey } from '../people.ts';
+import { isPersonSpeaker, samePerson } from '../people.ts';
 import { oppositeEvents, sameEvent } from '../lang/en/verbs.ts';
 import { fold, stem } from '../text.ts';
 import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
@@ -28,12 +28,16 @@ export interface Veto {
   reason(a: Mention, b: Mention, context: VetoContext): string | null;
 }
 
-/** Quotes put in different people's mouths are different claims, unless the words are near-identical (then compare shows the actor conflict). */
+/**
+ * Quotes put in different people's mouths are different claims, unless the words are
+ * near-identical (then compare shows the actor conflict). A document ("the report") is no
+ * person's mouth: a person may be quoting it, or have written it.
+ */
 const speakers: Veto = {
   name: 'speakers',
   reason(a, b, { sim }) {
-    if (!a.speaker || !b.speaker || (a.kind !== 'quote' && b.kind !== 'quote')) return null;
-    if (personKey(a.speaker) === personKey(b.speaker) || sim >= SETTINGS.match.differentSpeakers) return null;
+    if (!isPersonSpeaker(a.speaker) || !isPersonSpeaker(b.speaker) || (a.kind !== 'quote' && b.kind !== 'quote')) return null;
+    if (samePerson(a.speaker, b.speaker) || sim >= SETTINGS.match.differentSpeakers) return null;
     return `quoted from ${a.speaker} and from ${b.speaker}`;
   },
 };
