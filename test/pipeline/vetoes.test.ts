@@ -30,6 +30,11 @@ describe('structure', () => {
     expect(structure('The U.S. would lead the mission.').who).toEqual(['us']);
     expect(structure('The United States would lead the mission.').who).toEqual(['us']);
     expect(structure('A French contingent would follow.').who).toEqual(["'france"]);
+    // A name in a prepositional phrase is where or what, not who ("by" names the actor); a
+    // capitalised word beside a figure is its currency.
+    expect(structure('The record catch was sold at an auction in Keswan.').who).toEqual(["'keswan"]);
+    expect(structure('The harbour crane was sold by Teodor Lind in March.').who).toEqual(['teodor lind']);
+    expect(structure('The porters in Keswan will be paid Rs 130 for every kilo.').who).toEqual(["'keswan"]);
   });
 
   it('denies the verb a negation governs, not every verb after it', () => {

@@ -23,10 +23,16 @@ export function structure(text: string): { who: string[]; did: string[] } {
   let runStart = 0;
   const close = (possessive = false, end = runStart): void => {
     // A possessive run ("the city's mayor") is marked with a leading apostrophe: it qualifies, it is
-    // not the subject; so is who is quoted ("Governor Sollam said", "said Smith").
+    // not the subject; so is who is quoted ("Governor Sollam said", "said Smith"), and a name in a
+    // prepositional phrase ("sold at an auction in Keswan"; "by" names the actor, so it counts).
     const quoted = SPEECH_VERBS.test(tokens[end]?.text ?? '') || SPEECH_VERBS.test(tokens[runStart - 1]?.text ?? '') || SPEECH_VERBS.test(tokens[runStart - 2]?.text ?? '');
-    const entry = `${possessive || quoted ? "'" : ''}${run.join(' ')}`;
-    if (run.length > 0 && !who.includes(entry)) who.push(entry);
+    let before = runStart - 1;
+    while (tokens[before]?.pos === 'DET' || tokens[before]?.pos === 'ADJ') before--;
+    const inPhrase = tokens[before]?.pos === 'ADP' && !/^by$/i.test(tokens[before]?.text ?? '');
+    // A capitalised word beside a figure is its unit or currency ("Rs 130", "7 Wagu"), nobody's name.
+    const unit = run.length === 1 && (tokens[runStart - 1]?.pos === 'NUM' || tokens[end]?.pos === 'NUM');
+    const entry = `${possessive || quoted || inPhrase ? "'" : ''}${run.join(' ')}`;
+    if (run.length > 0 && !unit && !who.includes(entry)) who.push(entry);
     run = [];
   };
   for (const [i, t] of tokens.entries()) {
