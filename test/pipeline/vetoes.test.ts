@@ -77,6 +77,12 @@ describe('vetoes', () => {
     expect(why('At least four people were killed in the blast.', 'Three people were killed in the blast.', 0.05)).toMatch(/^values: /);
   });
 
+  it('read a denial as opposite only of the same verb, not of one that shares a rare sense', () => {
+    // WordNet has "take" and "read" as synonyms (to read a meter, to take a reading).
+    expect(why('The inspectors did not take the samples at the harbour.', 'The inspectors read the samples at the harbour.', 0.5)).toBeNull();
+    expect(why('The inspectors did not take the samples at the harbour.', 'The inspectors took the samples at the harbour.', 0.5)).toMatch(/^predicates: not take against take/);
+  });
+
   it('take no side for a verb a mention both denies and affirms', () => {
     expect(why('The crane did not fail in March, but it failed in May at the harbour.', 'The harbour crane failed in May.', 0.3)).toBeNull();
     expect(why('The harbour crane did not fail in May.', 'The harbour crane failed in May.', 0.3)).toMatch(/^predicates: not fail against fail/);

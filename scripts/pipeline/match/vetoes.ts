@@ -6,7 +6,7 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { isPersonSpeaker, samePerson } from '../people.ts';
-import { oppositeEvents, sameEvent } from '../lang/en/verbs.ts';
+import { oppositeEvents, sameEvent, sameVerb } from '../lang/en/verbs.ts';
 import { fold, stem } from '../text.ts';
 import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
 import type { TellsDay } from './days.ts';
@@ -91,7 +91,7 @@ const predicates: Veto = {
         const [x, y] = [p.replace(/^!/, ''), q.replace(/^!/, '')];
         if (oppositeEvents(x, y) && p.startsWith('!') === q.startsWith('!')) opposite ??= `${x} against ${y}`;
         if (!sameEvent(x, y)) continue;
-        if (p.startsWith('!') === q.startsWith('!') || both(a, x) || both(b, y)) same = true;
+        if (p.startsWith('!') === q.startsWith('!') || both(a, x) || both(b, y) || !sameVerb(x, y)) same = true;
         else opposite ??= `${p.startsWith('!') ? 'not ' : ''}${p.replace(/^!/, '')} against ${q.startsWith('!') ? 'not ' : ''}${q.replace(/^!/, '')}`;
       }
     }

@@ -13,8 +13,17 @@ import { antonyms, synonymous } from './wordnet.ts';
  * meaning (their lemmas' vectors) without being WordNet opposites ("rise" and "fall" are near).
  */
 export function sameEvent(p: string, q: string): boolean {
-  if (p === q || stem(p) === stem(q) || synonymous(p, q, 'verb')) return true;
+  if (sameVerb(p, q) || synonymous(p, q, 'verb')) return true;
   return wordNearness(p, q) >= SETTINGS.match.sameMeaning && !antonyms(p, 'verb').has(q) && !antonyms(q, 'verb').has(p);
+}
+
+/**
+ * Two verbs that are one verb: one lemma or stem. Stricter than `sameEvent`: common verbs are near
+ * in meaning ("take" and "know") or share a rare sense ("take" and "read" a meter), so denying one
+ * is no denial of the other.
+ */
+export function sameVerb(p: string, q: string): boolean {
+  return p === q || stem(p) === stem(q);
 }
 
 /** Two verbs that say opposite things: WordNet antonyms ("rise" and "fall", "win" and "lose"). */
