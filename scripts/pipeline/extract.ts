@@ -248,8 +248,11 @@ function checkWorthy(text: string, people: number): boolean {
   if (/\?["'”’»]?$/.test(text) || OPINION.test(text)) return false;
   const content = memo(stemCounts, text, () => contentStems(text).length);
   const values = valuesOf(text).length > 0;
-  // A short sentence still counts when it states a value ("It was signed on Tuesday").
-  if (content < SETTINGS.extract.minContentWords - (values ? 2 : 0)) return false;
+  // A short sentence still counts when it states a value ("It was signed on Tuesday"), or says
+  // what someone named did ("Lind resigned from the board").
+  const named = people > 0 || /\s\p{Lu}[\p{L}.-]+|^\p{Lu}[\p{L}.-]+\s/u.test(text);
+  const acts = named && memo(structures, text, () => structure(text)).did.some((d) => !d.startsWith('!'));
+  if (content < SETTINGS.extract.minContentWords - (values || acts ? 2 : 0)) return false;
   let score = 0;
   if (values || /\d/.test(text)) score += 1;
   if (people > 0 || /\s\p{Lu}[\p{L}.-]+/u.test(text)) score += 1;

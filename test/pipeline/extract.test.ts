@@ -139,3 +139,13 @@ describe('extract: never claims', () => {
     expect(ms.filter((m) => m.sentence.text.includes('Nobody wanted this'))).toHaveLength(1);
   });
 });
+
+describe('extract: short statements', () => {
+  it('keeps a short sentence that says what someone named did, and drops one that says nothing happened', () => {
+    const a = article('short.txt', 'Harbour board in turmoil\n\nThe harbour board met for six hours behind closed doors on the future of the old docks.\n\nTeodor Lind resigned from the board.\n\nLind was not happy.\n\nIt was a long night.\n');
+    const texts = extract(a, learnPeople([a])).map((m) => m.sentence.text);
+    expect(texts).toContain('Teodor Lind resigned from the board.');
+    expect(texts).not.toContain('Lind was not happy.');
+    expect(texts).not.toContain('It was a long night.');
+  });
+});
