@@ -54,6 +54,8 @@ export const SETTINGS = {
     sameEventLead: 0.1,
     /** Two counts of people with one fate are one count when their sentences share at least this many other words ("the shelling of the port"). */
     countShared: 1,
+    /** Two like figures of one counted thing (not people) are one figure when their sentences share at least this many other words. */
+    thingShared: 2,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
     /** Two mentions whose verbs say different things happened are one claim only from this similarity up. */

@@ -4,7 +4,7 @@
  * already holds part of it.
  */
 import { describe, expect, it } from 'vitest';
-import { countClaims, peopleCounts } from '../../scripts/pipeline/match/counts.ts';
+import { countClaims, peopleCounts, thingClaims } from '../../scripts/pipeline/match/counts.ts';
 import { analyse } from '../helpers/pipeline.ts';
 import { compare } from '../../scripts/pipeline/compare.ts';
 import type { Cluster, Mention } from '../../scripts/pipeline/types.ts';
@@ -39,5 +39,20 @@ describe('countClaims', () => {
     expect(existing.mentions).toEqual([a, b, d]);
     expect(existing.borrowed).toEqual([d?.key]);
     expect(countClaims(mentions, [], () => 0)).toEqual([]);
+  });
+});
+
+describe('thingClaims', () => {
+  const things = analyse({
+    'a.txt': 'Audit out\nThe 410-page audit of the harbour accounts, part of a filing of 3,000 pages, was released after months of delay.\nThe board met on Friday.',
+    'b.txt': 'Harbour audit\nA 410-page audit says the harbour accounts hid a loss, the council said.\nThe mayor called it a scandal.',
+    'c.txt': 'Budget\nThe city budget runs to 410 pages this year, officials said.\nIt passed easily.',
+    'd.txt': 'Audit again\nA 380-page audit of the harbour accounts was released on Monday.\nNobody resigned.',
+  }).mentions;
+
+  it('makes a claim of one figure of one thing that two sources give alike, about the same thing', () => {
+    // The budget's 410 pages share no words with the audit; the 380-page audit is another figure,
+    // and figures of things are never disputed (pages of two documents are as often two documents).
+    expect(thingClaims(things, [], sameStory).map(sources)).toEqual([['a', 'b']]);
   });
 });

@@ -6,10 +6,11 @@
  * values.ts: "four people were killed", "wounding 15") is one quantity across sources when the
  * sentences give it for something in common (the shelling), on no two different days; such
  * counts make a claim of their own, its sentences backing it as a second claim, so compare reports
- * the count as corroborated or disputed.
+ * the count as corroborated or disputed. Figures of other counted things ("a 410-page audit") make
+ * such a claim only when they agree.
  */
 import { SETTINGS } from '../settings.ts';
-import { countsPeople, isEventDay, sameQuantity } from '../values.ts';
+import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
 import { completeGroups, factClaims, otherWords } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
@@ -47,6 +48,38 @@ export function countClaims(mentions: readonly Mention[], clusters: Cluster[], s
     x.mention.source !== y.mention.source &&
     sameQuantity(x.value, y.value) &&
     [...x.about].filter((t) => y.about.has(t)).length >= SETTINGS.match.countShared &&
+    !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
+    story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
+  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => c.mention)), clusters);
+}
+
+/** One figure of a counted thing that is not people ("a 131-page report", "10 bags"), with what else its sentence is about. */
+export function thingCounts(mentions: readonly Mention[]): PeopleCount[] {
+  const out: PeopleCount[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'statement') continue;
+    const days = new Set(m.values.filter(isEventDay).map((v) => v.norm));
+    for (const value of m.values) {
+      if (value.field !== 'figure' || value.unit === undefined || value.unit === '' || countsPeople(value.unit)) continue;
+      out.push({ mention: m, value, about: otherWords(m, [value.unit, value.event ?? '', ...value.raw.toLowerCase().split(/\s+/)]), days });
+    }
+  }
+  return out;
+}
+
+/**
+ * Claims for one figure of one counted thing that two or more sources give alike ("the 131-page
+ * report", "a report of 131 pages"), about something in common (at least `thingShared` other
+ * words). Only agreeing figures: two figures of pages or bags in different sentences are as often
+ * two different things as one thing in dispute.
+ */
+export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
+  const counts = thingCounts(mentions);
+  const same = (x: PeopleCount, y: PeopleCount): boolean =>
+    x.mention.source !== y.mention.source &&
+    sameQuantity(x.value, y.value) &&
+    compatible(x.value, y.value) &&
+    [...x.about].filter((t) => y.about.has(t)).length >= SETTINGS.match.thingShared &&
     !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
   return factClaims(completeGroups(counts, same).map((g) => g.map((c) => c.mention)), clusters);

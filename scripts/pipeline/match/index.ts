@@ -11,7 +11,8 @@
  *    their mentions, on average, clearly state the same thing;
  * 5. a sentence that states two claims may back the second one too, when it clearly states it;
  * 6. facts inside longer sentences (facts.ts): two sources that put one act on one day (days.ts),
- *    or give one count of people and their fate (counts.ts), back a claim of that fact;
+ *    give one count of people and their fate, or one figure of a thing (counts.ts), back a claim
+ *    of that fact;
  * 7. the event's date: the day each main-story lead gives, compared (see leadTiming).
  * A mention with no confident partner stays a claim of its own (single-source).
  */
@@ -23,7 +24,7 @@ import { candidatePairs, crossSourcePairs, sharedTerms, similarity, type Similar
 import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
 import { datedClaims, daysTold, type TellsDay } from './days.ts';
-import { countClaims } from './counts.ts';
+import { countClaims, thingClaims } from './counts.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import { veto, type VetoContext } from './vetoes.ts';
 import { standsAlone } from '../compare/title.ts';
@@ -62,6 +63,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   }
   clusters.push(...datedClaims(mentions, clusters, story));
   clusters.push(...countClaims(mentions, clusters, story));
+  clusters.push(...thingClaims(mentions, clusters, story));
   // A fact may have joined a claim that held part of it.
   for (const c of clusters) c.mentions.sort(byKey);
   const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story), sim, told);
