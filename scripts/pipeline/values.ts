@@ -117,14 +117,25 @@ function spokenOn(text: string, start: number): boolean {
   const tokens = tag(text);
   const at = tokens.findIndex((t) => t.start >= start);
   if (at < 0) return false;
-  let best: { distance: number; speech: boolean } | null = null;
+  let best: { distance: number; speech: boolean; after: boolean } | null = null;
   tokens.forEach((t, i) => {
     if (t.pos !== 'VERB') return;
     const distance = Math.abs(i - at) + (i > at ? 0.5 : 0);
     const speech = SPEECH_VERBS.test(t.text);
-    if (!best || distance < best.distance) best = { distance, speech };
+    if (!best || distance < best.distance) best = { distance, speech, after: i > at };
   });
-  return (best as { speech: boolean } | null)?.speech === true;
+  const nearest = best as { speech: boolean; after: boolean } | null;
+  if (nearest?.speech !== true) return false;
+  // "The audit released by the council on Friday says …": an act just before the day, in its
+  // clause, is what the day dates; the report speaks in the present.
+  if (nearest.after) {
+    for (let i = at - 1; i >= Math.max(0, at - SETTINGS.extract.dayActDistance); i--) {
+      const t = tokens[i];
+      if (!t || t.pos === 'PUNCT' || t.pos === 'SCONJ' || SPEECH_VERBS.test(t.text)) break;
+      if (isContentVerb(tokens, i)) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -148,7 +159,8 @@ function dayAct(text: string, start: number): string | undefined {
   };
   const stops = (i: number): boolean => {
     const t = tokens[i];
-    return !t || t.text === ';' || t.text === '—' || t.text === '–' || t.pos === 'SCONJ';
+    // A verb of saying ends a clause: what follows it is what was said.
+    return !t || t.text === ';' || t.text === '—' || t.text === '–' || t.pos === 'SCONJ' || (t.pos === 'VERB' && SPEECH_VERBS.test(t.text));
   };
   // "Sunday's dock strike": a day in the possessive dates the noun after it.
   const possessive = /^[’']s?$/.test(tokens[at + 1]?.text ?? '') || /[’']s$/.test(tokens[at]?.text ?? '');
@@ -163,7 +175,8 @@ function dayAct(text: string, start: number): string | undefined {
     const [from, to] = i < at ? [i + 1, at] : [at + 1, i];
     let blocked = false;
     for (let k = from; k < to; k++) if (stops(k)) blocked = true;
-    if (blocked) continue;
+    // "released on Friday says the cranes …": a verb of saying after the day begins what was said.
+    if (blocked || (i > at && stops(i))) continue;
     const act = actAt(i);
     if (act) return act;
   }
@@ -214,7 +227,8 @@ function countedNoun(phrase: string): string {
     kept.push(word);
   }
   // "35 countries attended", "30 nations sent": a verb after the noun is what they did, not what is counted.
-  while (kept.length > 1 && (/(ed|ing)$/.test(kept.at(-1) ?? '') || tag(kept.join(' ')).at(-1)?.pos === 'VERB')) kept.pop();
+  // "two years ago": nor is an adverb after it.
+  while (kept.length > 1 && (/(ed|ing)$/.test(kept.at(-1) ?? '') || ['VERB', 'ADV'].includes(tag(kept.join(' ')).at(-1)?.pos ?? ''))) kept.pop();
   return kept.join(' ');
 }
 

@@ -34,6 +34,8 @@ describe('findValues', () => {
     expect(one('The committee released the audit Friday afternoon.', 'weekday')).toMatchObject({ norm: 'Friday', act: 'release' });
     expect(one('Fierce fighting follows Sunday’s attack on the docks.', 'weekday')).toMatchObject({ act: 'attack' });
     expect(one('The harbour master said on Monday that the docks would close.', 'weekday')).toEqual({ field: 'weekday', raw: 'Monday', norm: 'Monday', spoken: true });
+    // A document "says" in the present: the act just before the day is what it dates.
+    expect(one('An audit released by Lind on Friday says the cranes were unsafe.', 'weekday')).toMatchObject({ act: 'release' });
   });
 
   it('finds dates written month-first, day-first and abbreviated', () => {
@@ -67,6 +69,7 @@ describe('findValues', () => {
     expect(of('The war began in 2022 and the treaty dates from 1994.', 'figure')).toEqual([]);
     expect(of('In 2022 countries agreed.', 'figure')).toEqual([]);
     expect(of('The talks lasted 12 hours over three days.', 'figure')).toEqual([]);
+    expect(of('The crane beat a record set two years ago.', 'figure')).toEqual([]);
     // A year takes nothing after it from the next figure.
     expect(one('A storm in 1998 killed at least 17 people at the camp.', 'figure')).toMatchObject({ norm: 'at least 17', unit: 'people', event: 'kill' });
   });
