@@ -19,7 +19,7 @@ const SELECTOR_CONTEXT = 32;
 export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {
   const spellings = nameSources(clusters);
   const copies = copiesOf(articles);
-  const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions), ...speakerConflicts(cluster.mentions, spellings)]);
+  const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions, cluster.compared), ...speakerConflicts(cluster.mentions, spellings)]);
   const kept = reportOnce(found, clusters);
   return clusters.map((cluster, index) => {
     const rep = cluster.representative;
@@ -121,11 +121,12 @@ export function selectorAt(text: string, start: number, end: number): Selector {
  * wounded" against "15 wounded"). Values are grouped by `sameQuantity`, so figures that count
  * different things, or different things happening to them, are never compared.
  */
-function valueConflicts(mentions: readonly Mention[]): Conflict[] {
+function valueConflicts(mentions: readonly Mention[], compared: Readonly<Record<string, readonly Value[]>> = {}): Conflict[] {
   // One group per quantity, in the order values are first met (mentions are in key order).
   const groups: Array<{ first: Value; bySource: Map<string, Value[]> }> = [];
   for (const m of mentions) {
-    for (const v of m.values) {
+    // A sentence that backs one fact of the claim is compared on that fact alone.
+    for (const v of compared[m.key] ?? m.values) {
       let group = groups.find((g) => sameQuantity(g.first, v));
       if (!group) groups.push((group = { first: v, bySource: new Map() }));
       const list = group.bySource.get(m.source);

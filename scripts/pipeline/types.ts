@@ -137,6 +137,8 @@ export interface Cluster {
   borrowed: string[];
   /** True for the claim that compares when each source's lead says the event happened. */
   timing?: boolean;
+  /** For a mention that backs the claim with one fact of its sentence (by key): that fact's values, the only ones compared. */
+  compared?: Record<string, Value[]>;
   /** The mention whose wording stands for the claim. */
   representative: Mention;
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { datedActs, datedClaims } from '../../scripts/pipeline/match/days.ts';
 import type { Mention } from '../../scripts/pipeline/types.ts';
 import { analyse } from '../helpers/pipeline.ts';
+import { compare } from '../../scripts/pipeline/compare.ts';
 
 describe('datedActs', () => {
   const acts = (text: string): string[] => datedActs(analyse({ 'a.txt': `Harbour\n${text}\nThe port reopened later.` }).mentions).map((a) => `${a.act} ${a.day}`);
@@ -42,5 +43,25 @@ describe('datedClaims', () => {
     expect(datedClaims(mentions, [{ mentions: held, borrowed: [], representative: held[0] as Mention }], sameStory)).toEqual([]);
     // Sources about different stories corroborate nothing.
     expect(datedClaims(mentions, [], () => 0)).toEqual([]);
+  });
+});
+
+describe('a dated fact inside longer sentences', () => {
+  const { mentions, articles } = analyse({
+    'a.txt': 'Harbour audit\nThe 410-page audit, released by Lind on Friday, says the board “ignored every warning about the cranes”.\nThe board meets again next month.',
+    'b.txt': 'Docks operator hires lawyers\nBentham, named as the operator at fault in a 3,000-page filing the council released on Friday, has hired two law firms.\nHearings begin next month.',
+  });
+
+  it('is told by a sentence that is only a quote', () => {
+    expect(datedActs(mentions).map((a) => `${a.mention.kind} ${a.act} ${a.day}`)).toEqual(['quote release Friday', 'statement release Friday']);
+  });
+
+  it('is compared on its day alone: the sentences\' other figures are not in dispute', () => {
+    const claims = datedClaims(mentions, [], () => 1);
+    expect(claims).toHaveLength(1);
+    const [draft] = compare(claims, new Map(articles.map((a) => [a.id, a])));
+    // The pages (410 against 3,000) count two documents.
+    expect(draft?.conflicts).toEqual([]);
+    expect(draft?.status).toBe('corroborated');
   });
 });

@@ -10,8 +10,9 @@
  * such a claim only when they agree.
  */
 import { SETTINGS } from '../settings.ts';
+import { isKindOf } from '../lang/en/wordnet.ts';
 import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
-import { completeGroups, factClaims, otherWords } from './facts.ts';
+import { completeGroups, factClaims, factMentions, otherWords } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -26,8 +27,7 @@ export interface PeopleCount {
 /** The counts of people, and what happened to them, that each statement gives. */
 export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
   const out: PeopleCount[] = [];
-  for (const m of mentions) {
-    if (m.kind !== 'statement') continue;
+  for (const m of factMentions(mentions)) {
     const days = new Set(m.values.filter(isEventDay).map((v) => v.norm));
     for (const value of m.values) {
       if (value.field !== 'figure' || value.event === undefined || value.measured === true || !countsPeople(value.unit ?? '')) continue;
@@ -50,17 +50,21 @@ export function countClaims(mentions: readonly Mention[], clusters: Cluster[], s
     [...x.about].filter((t) => y.about.has(t)).length >= SETTINGS.match.countShared &&
     !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
-  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => c.mention)), clusters);
+  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
+}
+
+/** A unit of time ("two years ago", "48 hours"): when, or how long, not a count of things. */
+function isTime(unit: string): boolean {
+  return isKindOf(unit, 'time_period') || isKindOf(unit, 'time_unit');
 }
 
 /** One figure of a counted thing that is not people ("a 131-page report", "10 bags"), with what else its sentence is about. */
 export function thingCounts(mentions: readonly Mention[]): PeopleCount[] {
   const out: PeopleCount[] = [];
-  for (const m of mentions) {
-    if (m.kind !== 'statement') continue;
+  for (const m of factMentions(mentions)) {
     const days = new Set(m.values.filter(isEventDay).map((v) => v.norm));
     for (const value of m.values) {
-      if (value.field !== 'figure' || value.unit === undefined || value.unit === '' || countsPeople(value.unit)) continue;
+      if (value.field !== 'figure' || value.unit === undefined || value.unit === '' || countsPeople(value.unit) || isTime(value.unit)) continue;
       out.push({ mention: m, value, about: otherWords(m, [value.unit, value.event ?? '', ...value.raw.toLowerCase().split(/\s+/)]), days });
     }
   }
@@ -82,5 +86,5 @@ export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], s
     [...x.about].filter((t) => y.about.has(t)).length >= SETTINGS.match.thingShared &&
     !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
-  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => c.mention)), clusters);
+  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
 }

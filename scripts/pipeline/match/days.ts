@@ -10,7 +10,7 @@
 import { SETTINGS } from '../settings.ts';
 import { sameEvent } from '../lang/en/verbs.ts';
 import { compatible, isEventDay, sameQuantity } from '../values.ts';
-import { completeGroups, factClaims, otherWords } from './facts.ts';
+import { completeGroups, factClaims, factMentions, otherWords } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -31,6 +31,8 @@ export function daysTold(mentions: readonly Mention[]): TellsDay {
 /** One act a sentence dates: what happened (a verb lemma), on which day (a value's `norm`), about what (its other single stems). */
 export interface DatedAct {
   mention: Mention;
+  /** The day, as the sentence gives it. */
+  value: Value;
   act: string;
   day: string;
   about: ReadonlySet<string>;
@@ -39,11 +41,10 @@ export interface DatedAct {
 /** The acts each statement dates, in mention order. */
 export function datedActs(mentions: readonly Mention[]): DatedAct[] {
   const out: DatedAct[] = [];
-  for (const m of mentions) {
-    if (m.kind !== 'statement') continue;
+  for (const m of factMentions(mentions)) {
     for (const v of m.values) {
       if (!isEventDay(v) || v.act === undefined) continue;
-      out.push({ mention: m, act: v.act, day: v.norm, about: otherWords(m, [v.act, ...v.raw.toLowerCase().split(/\s+/)]) });
+      out.push({ mention: m, value: v, act: v.act, day: v.norm, about: otherWords(m, [v.act, ...v.raw.toLowerCase().split(/\s+/)]) });
     }
   }
   return out;
@@ -61,5 +62,5 @@ export function datedClaims(mentions: readonly Mention[], clusters: Cluster[], s
     sameEvent(x.act, y.act) &&
     [...x.about].some((t) => y.about.has(t)) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
-  return factClaims(completeGroups(acts, same).map((g) => g.map((a) => a.mention)), clusters);
+  return factClaims(completeGroups(acts, same).map((g) => g.map((a) => ({ mention: a.mention, value: a.value }))), clusters);
 }

@@ -5,13 +5,33 @@
  * already holds in part joins that claim, the others become claims of their own, and every
  * sentence backs the fact as a second claim.
  */
-import { stem } from '../text.ts';
-import type { Cluster, Mention } from '../types.ts';
+import { contentStems, stem } from '../text.ts';
+import type { Cluster, Mention, Value } from '../types.ts';
 
-/** What else a mention is about: its single stems (no stem pairs or counted units), less `own` (the fact's own words, stemmed). */
+/** What else a mention is about: its single stems (no stem pairs or counted units), less `own` (the fact's own words, stemmed); for a quote, its whole sentence's. */
 export function otherWords(m: Mention, own: readonly string[]): Set<string> {
   const skip = new Set(own.map((w) => stem(w)));
-  return new Set(m.terms.filter((t) => !t.includes('_') && !t.startsWith('#') && !skip.has(t)));
+  const terms = m.kind === 'quote' ? contentStems(m.sentence.text) : m.terms;
+  return new Set(terms.filter((t) => !t.includes('_') && !t.startsWith('#') && !skip.has(t)));
+}
+
+/**
+ * The mentions whose sentences may state facts: every statement, and one quote of each sentence
+ * that is only quotes ("A report released on Friday says he acted to “advance his interests”"
+ * is a quote mention, yet it tells when the report came out).
+ */
+export function factMentions(mentions: readonly Mention[]): Mention[] {
+  const stated = new Set(mentions.filter((m) => m.kind === 'statement').map((m) => `${m.source}\u0000${m.sentence.index}`));
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const at = `${m.source}\u0000${m.sentence.index}`;
+    if (m.kind === 'statement') out.push(m);
+    else if (!stated.has(at)) {
+      stated.add(at);
+      out.push(m);
+    }
+  }
+  return out;
 }
 
 /** Greedy complete-linkage groups: each item joins the first group all of whose items are `same` as it. */
@@ -25,31 +45,51 @@ export function completeGroups<T>(items: readonly T[], same: (a: T, b: T) => boo
   return groups;
 }
 
+/** One mention stating a fact, with the value its sentence gives the fact ("on Friday", "15 wounded"). */
+export interface FactMention {
+  mention: Mention;
+  value: Value;
+}
+
 /**
  * The claims a group of mentions stating one fact adds: nothing when fewer than two sources state
  * it or one claim holds them all; the missing mentions, borrowed, when a claim holds two or more of
- * its sources (the claim that holds the most, the first of those); else a claim of its own, every
- * mention borrowed. Changes `clusters` in place for the first; returns the new claims.
+ * its sources' statements (the claim that holds the most, the first of those); else a claim of its
+ * own, every mention borrowed. A borrowed mention backs the fact alone: only the fact's value of
+ * its sentence is compared (`Cluster.compared`). Changes `clusters` in place for the first;
+ * returns the new claims.
  */
-export function factClaims(groups: ReadonlyArray<readonly Mention[]>, clusters: Cluster[]): Cluster[] {
+export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, clusters: Cluster[]): Cluster[] {
   const out: Cluster[] = [];
   for (const group of groups) {
-    const members = [...new Set(group)];
+    const valueOf = new Map<Mention, Value[]>();
+    for (const { mention, value } of group) valueOf.set(mention, [...(valueOf.get(mention) ?? []), value]);
+    const members = [...valueOf.keys()];
     if (new Set(members.map((m) => m.source)).size < 2) continue;
+    const lend = (cluster: Cluster, lent: readonly Mention[]): void => {
+      cluster.borrowed.push(...lent.map((m) => m.key));
+      const compared = cluster.compared ?? (cluster.compared = {});
+      for (const m of lent) compared[m.key] = valueOf.get(m) ?? [];
+    };
     let best: { cluster: Cluster; sources: number } | null = null;
+    // A quote stands in for its sentence's fact, and its claim is the quoted words: only
+    // statements say which claim already holds the fact.
+    const stating = members.filter((m) => m.kind === 'statement');
     for (const cluster of [...clusters, ...out]) {
       const held = new Set(cluster.mentions);
-      const sources = new Set(members.filter((m) => held.has(m)).map((m) => m.source)).size;
+      const sources = new Set(stating.filter((m) => held.has(m)).map((m) => m.source)).size;
       if (sources >= 2 && (!best || sources > best.sources)) best = { cluster, sources };
     }
     if (best) {
       const held = new Set(best.cluster.mentions);
       const missing = members.filter((m) => !held.has(m));
       best.cluster.mentions.push(...missing);
-      best.cluster.borrowed.push(...missing.map((m) => m.key));
+      lend(best.cluster, missing);
       continue;
     }
-    out.push({ mentions: members, borrowed: members.map((m) => m.key), representative: [...members].sort((x, y) => x.text.length - y.text.length || (x.key < y.key ? -1 : 1))[0] as Mention });
+    const claim: Cluster = { mentions: members, borrowed: [], representative: [...members].sort((x, y) => x.text.length - y.text.length || (x.key < y.key ? -1 : 1))[0] as Mention };
+    lend(claim, members);
+    out.push(claim);
   }
   return out;
 }
