@@ -19,7 +19,11 @@ const SELECTOR_CONTEXT = 32;
 export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<string, SegmentedArticle>): DraftClaim[] {
   const spellings = nameSources(clusters);
   const copies = copiesOf(articles);
-  const found = clusters.map((cluster) => [...valueConflicts(cluster.mentions, cluster.compared), ...speakerConflicts(cluster.mentions, spellings)]);
+  // A sentence that backs one fact of a claim is no one's words of it: its speaker is not compared.
+  const found = clusters.map((cluster) => [
+    ...valueConflicts(cluster.mentions, cluster.compared),
+    ...speakerConflicts(cluster.mentions.filter((m) => cluster.compared?.[m.key] === undefined), spellings),
+  ]);
   const kept = reportOnce(found, clusters);
   return clusters.map((cluster, index) => {
     const rep = cluster.representative;

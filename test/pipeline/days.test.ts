@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { datedActs, datedClaims } from '../../scripts/pipeline/match/days.ts';
-import type { Mention } from '../../scripts/pipeline/types.ts';
+import { completeGroups } from '../../scripts/pipeline/match/facts.ts';
+import type { Cluster, Mention } from '../../scripts/pipeline/types.ts';
 import { analyse } from '../helpers/pipeline.ts';
 import { compare } from '../../scripts/pipeline/compare.ts';
 
@@ -56,6 +57,19 @@ describe('a dated fact inside longer sentences', () => {
     expect(datedActs(mentions).map((a) => `${a.mention.kind} ${a.act} ${a.day}`)).toEqual(['quote release Friday', 'statement release Friday']);
   });
 
+  it('is no one\'s words: the speakers of the quotes that tell it are not compared', () => {
+    const [quote] = mentions.filter((m) => m.kind === 'quote');
+    const [claim] = datedClaims(mentions, [], () => 1);
+    expect(quote).toBeDefined();
+    // Put the quote in two people's mouths: as a fact's sentence, it still names no actor in dispute.
+    const mine = { ...(quote as Mention), speaker: 'Ilse Brandt' };
+    const other = { ...(quote as Mention), key: 'c#0q', source: 'c', speaker: 'Teodor Lind' };
+    const told = (claim as Cluster).mentions.map((m) => (m === quote ? mine : m));
+    const withOther = { ...(claim as Cluster), mentions: [...told, other], compared: { ...(claim as Cluster).compared, [other.key]: [] } };
+    const [draft] = compare([withOther], new Map(articles.map((a) => [a.id, a])));
+    expect(draft?.conflicts.filter((c) => c.field === 'actor')).toEqual([]);
+  });
+
   it('is compared on its day alone: the sentences\' other figures are not in dispute', () => {
     const claims = datedClaims(mentions, [], () => 1);
     expect(claims).toHaveLength(1);
@@ -63,5 +77,16 @@ describe('a dated fact inside longer sentences', () => {
     // The pages (410 against 3,000) count two documents.
     expect(draft?.conflicts).toEqual([]);
     expect(draft?.status).toBe('corroborated');
+  });
+});
+
+describe('completeGroups', () => {
+  it('lets an item join through the member it is most like, when it is near all the others', () => {
+    const near = (a: string, b: string): boolean => a[0] === b[0];
+    const same = (a: string, b: string): boolean => near(a, b) && [...a].filter((c) => b.includes(c)).length >= 3;
+    // "rbdx" is like "rabd" and only near "rabc"; "rdxy" is like "rbdx"; "sdxy" is near none of them.
+    expect(completeGroups(['rabc', 'rabd', 'rbdx', 'rdxy', 'sdxy'], same, near)).toEqual([['rabc', 'rabd', 'rbdx', 'rdxy'], ['sdxy']]);
+    // Without a weaker `near`, every two of a group must be `same`.
+    expect(completeGroups(['rabc', 'rabd', 'rbdx', 'rdxy'], same)).toEqual([['rabc', 'rabd'], ['rbdx', 'rdxy']]);
   });
 });

@@ -79,12 +79,14 @@ export function thingCounts(mentions: readonly Mention[]): PeopleCount[] {
  */
 export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
   const counts = thingCounts(mentions);
-  const same = (x: PeopleCount, y: PeopleCount): boolean =>
+  const shared = (x: PeopleCount, y: PeopleCount): number => [...x.about].filter((t) => y.about.has(t)).length;
+  const near = (x: PeopleCount, y: PeopleCount): boolean =>
     x.mention.source !== y.mention.source &&
     sameQuantity(x.value, y.value) &&
     compatible(x.value, y.value) &&
-    [...x.about].filter((t) => y.about.has(t)).length >= SETTINGS.match.thingShared &&
+    shared(x, y) >= 1 &&
     !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
-  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
+  const same = (x: PeopleCount, y: PeopleCount): boolean => near(x, y) && shared(x, y) >= SETTINGS.match.thingShared;
+  return factClaims(completeGroups(counts, same, near).map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
 }

@@ -56,11 +56,8 @@ export function datedActs(mentions: readonly Mention[]): DatedAct[] {
  */
 export function datedClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
   const acts = datedActs(mentions);
-  const same = (x: DatedAct, y: DatedAct): boolean =>
-    x.mention.source !== y.mention.source &&
-    x.day === y.day &&
-    sameEvent(x.act, y.act) &&
-    [...x.about].some((t) => y.about.has(t)) &&
-    story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
-  return factClaims(completeGroups(acts, same).map((g) => g.map((a) => ({ mention: a.mention, value: a.value }))), clusters);
+  const near = (x: DatedAct, y: DatedAct): boolean =>
+    x.mention.source !== y.mention.source && x.day === y.day && sameEvent(x.act, y.act) && story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
+  const same = (x: DatedAct, y: DatedAct): boolean => near(x, y) && [...x.about].some((t) => y.about.has(t));
+  return factClaims(completeGroups(acts, same, near).map((g) => g.map((a) => ({ mention: a.mention, value: a.value }))), clusters);
 }

@@ -34,11 +34,16 @@ export function factMentions(mentions: readonly Mention[]): Mention[] {
   return out;
 }
 
-/** Greedy complete-linkage groups: each item joins the first group all of whose items are `same` as it. */
-export function completeGroups<T>(items: readonly T[], same: (a: T, b: T) => boolean): T[][] {
+/**
+ * Greedy groups: each item joins the first group all of whose items are `near` it and one of
+ * which is `same` as it (`same` implies `near`). With `near` = `same` these are complete-linkage
+ * groups; a weaker `near` lets a fact told in other words join through the source that tells it
+ * most alike ("the report released Friday" → "the documents released Friday").
+ */
+export function completeGroups<T>(items: readonly T[], same: (a: T, b: T) => boolean, near: (a: T, b: T) => boolean = same): T[][] {
   const groups: T[][] = [];
   for (const item of items) {
-    const group = groups.find((g) => g.every((other) => same(item, other)));
+    const group = groups.find((g) => g.every((other) => near(item, other)) && g.some((other) => same(item, other)));
     if (group) group.push(item);
     else groups.push([item]);
   }
