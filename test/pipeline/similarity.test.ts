@@ -1,6 +1,7 @@
 /**
  * The agreement bonus: two mentions that agree on a counted figure are more alike; a figure with
- * no floor ("up to 80 kg") agrees with too much to count.
+ * no floor ("up to 80 kg") agrees with too much to count, and a measurement that says where ("at
+ * 60 metres") names a place, not what happened.
  */
 import { describe, expect, it } from 'vitest';
 import { similarity } from '../../scripts/pipeline/match/similarity.ts';
@@ -21,6 +22,8 @@ describe('similarity and agreeing figures', () => {
     floorB: 'Delegates from 35 nations gathered for the port conference.',
     openA: 'Each crate can hold up to 80 kilograms of grain, dock officials said.',
     openB: 'Workers filled each crate with 5 kilograms of rice at the quay.',
+    heightA: 'The cranes on the north quay at 60 metres above the sea were shut after the storm.',
+    heightB: 'Dock workers repainted the signal mast at 60 metres above the north quay.',
   };
   const bare = (t: string): string => t.replace(/(more than |up to )?\d+ /g, '');
   const all = Object.values(texts).flatMap((t, i) => [mention(`s${i}`, t), mention(`t${i}`, bare(t))]);
@@ -33,5 +36,10 @@ describe('similarity and agreeing figures', () => {
 
   it('does not count "up to 80" and "5" as agreeing', () => {
     expect(delta(texts.openA, texts.openB)).toBeLessThan(1e-9);
+  });
+
+  it('does not count a measurement that says where ("at 60 metres") as agreement: many claims name the place', () => {
+    expect(findValues(texts.heightA)[0]).toMatchObject({ measured: true });
+    expect(delta(texts.heightA, texts.heightB)).toBeLessThan(1e-9);
   });
 });
