@@ -17,7 +17,7 @@
  * A mention with no confident partner stays a claim of its own (single-source).
  */
 import { SETTINGS } from '../settings.ts';
-import { personKey } from '../people.ts';
+import { isPersonSpeaker, samePerson } from '../people.ts';
 import { findQuotes } from '../quotes.ts';
 import { contentStems } from '../text.ts';
 import { candidatePairs, crossSourcePairs, sharedTerms, similarity, type Similarity } from './similarity.ts';
@@ -133,14 +133,20 @@ function quoteKey(m: Mention): string | null {
 }
 
 /**
- * Identical quoted words from one speaker (or from a speaker one side does not name) always state
- * one claim; so do a quote and a sentence that quotes a fragment of it from the same speaker
+ * Identical quoted words from one speaker (or from a speaker one side does not name, or a
+ * document) always state one claim, and so do words one outlet quotes in full and another in
+ * part; so do a quote and a sentence that quotes a fragment of it from the same speaker
  * ("Fenwick called that decision “reckless”").
  */
 function identicalQuote(a: Mention, b: Mention): boolean {
   const ka = quoteKey(a);
-  if (ka !== null && ka === quoteKey(b)) return a.speaker === null || b.speaker === null || personKey(a.speaker) === personKey(b.speaker);
-  if (!a.speaker || !b.speaker || personKey(a.speaker) !== personKey(b.speaker)) return false;
+  const kb = quoteKey(b);
+  // The same words, or one outlet quoting more of them ("I do not plan to resign" in "I do not
+  // plan to resign. I have done nothing illegal."), from one speaker or a document.
+  if (ka !== null && kb !== null && (ka === kb || ` ${ka} `.includes(` ${kb} `) || ` ${kb} `.includes(` ${ka} `))) {
+    return !isPersonSpeaker(a.speaker) || !isPersonSpeaker(b.speaker) || samePerson(a.speaker, b.speaker);
+  }
+  if (!a.speaker || !b.speaker || !samePerson(a.speaker, b.speaker)) return false;
   const [quote, other] = a.kind === 'quote' ? [a, b] : [b, a];
   if (quote.kind !== 'quote' || other.kind === 'quote') return false;
   const whole = ` ${folded(quote.text)} `;
