@@ -88,5 +88,9 @@ describe('completeGroups', () => {
     expect(completeGroups(['rabc', 'rabd', 'rbdx', 'rdxy', 'sdxy'], same, near)).toEqual([['rabc', 'rabd', 'rbdx', 'rdxy'], ['sdxy']]);
     // Without a weaker `near`, every two of a group must be `same`.
     expect(completeGroups(['rabc', 'rabd', 'rbdx', 'rdxy'], same)).toEqual([['rabc', 'rabd'], ['rbdx', 'rdxy']]);
+    // Buckets only spare comparisons: items of different buckets never share a group, and the
+    // groups come in the order they were started.
+    expect(completeGroups(['rabc', 'sabc', 'rabd', 'sabd'], same, near, (x) => x[0] ?? '')).toEqual([['rabc', 'rabd'], ['sabc', 'sabd']]);
+    expect(completeGroups(['rabc', 'rabd', 'rbdx'], same, near, (x) => x.slice(0, 2))).toEqual([['rabc', 'rabd'], ['rbdx']]);
   });
 });

@@ -88,5 +88,6 @@ export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], s
     !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
   const same = (x: PeopleCount, y: PeopleCount): boolean => near(x, y) && shared(x, y) >= SETTINGS.match.thingShared;
-  return factClaims(completeGroups(counts, same, near).map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
+  // Figures of one thing have one unit: WordNet's lemma of the counted noun.
+  return factClaims(completeGroups(counts, same, near, (c) => c.value.unit ?? '').map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
 }

@@ -59,5 +59,5 @@ export function datedClaims(mentions: readonly Mention[], clusters: Cluster[], s
   const near = (x: DatedAct, y: DatedAct): boolean =>
     x.mention.source !== y.mention.source && x.day === y.day && sameEvent(x.act, y.act) && story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
   const same = (x: DatedAct, y: DatedAct): boolean => near(x, y) && [...x.about].some((t) => y.about.has(t));
-  return factClaims(completeGroups(acts, same, near).map((g) => g.map((a) => ({ mention: a.mention, value: a.value }))), clusters);
+  return factClaims(completeGroups(acts, same, near, (a) => a.day).map((g) => g.map((a) => ({ mention: a.mention, value: a.value }))), clusters);
 }

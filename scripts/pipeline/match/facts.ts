@@ -40,12 +40,21 @@ export function factMentions(mentions: readonly Mention[]): Mention[] {
  * groups; a weaker `near` lets a fact told in other words join through the source that tells it
  * most alike ("the report released Friday" → "the documents released Friday").
  */
-export function completeGroups<T>(items: readonly T[], same: (a: T, b: T) => boolean, near: (a: T, b: T) => boolean = same): T[][] {
+export function completeGroups<T>(items: readonly T[], same: (a: T, b: T) => boolean, near: (a: T, b: T) => boolean = same, bucket: (item: T) => string = () => ''): T[][] {
+  // Items of different buckets are never near (`bucket` names what `near` needs equal): only
+  // groups of an item's own bucket are tried.
   const groups: T[][] = [];
+  const byBucket = new Map<string, T[][]>();
   for (const item of items) {
-    const group = groups.find((g) => g.every((other) => near(item, other)) && g.some((other) => same(item, other)));
+    const key = bucket(item);
+    const mine = byBucket.get(key) ?? byBucket.set(key, []).get(key) ?? [];
+    const group = mine.find((g) => g.every((other) => near(item, other)) && g.some((other) => same(item, other)));
     if (group) group.push(item);
-    else groups.push([item]);
+    else {
+      const fresh = [item];
+      mine.push(fresh);
+      groups.push(fresh);
+    }
   }
   return groups;
 }

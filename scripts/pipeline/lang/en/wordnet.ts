@@ -145,6 +145,19 @@ function findAntonyms(lemma: string, pos: WordNetPos): Set<string> {
  * ("euro" is a kind of "unit_of_measurement", "mile" too): its hypernyms, up to the top of WordNet.
  */
 export function isKindOf(noun: string, ancestor: string, senses = 1): boolean {
+  // Asked again and again for the same units and nouns (every pair of figures compared): memoised.
+  const key = `${noun}\u0000${ancestor}\u0000${senses}`;
+  let known = kinds.get(key);
+  if (known === undefined) {
+    if (kinds.size > 100_000) kinds.clear();
+    kinds.set(key, (known = walkKinds(noun, ancestor, senses)));
+  }
+  return known;
+}
+
+const kinds = new Map<string, boolean>();
+
+function walkKinds(noun: string, ancestor: string, senses: number): boolean {
   const goal = new Set(synsets(ancestor, 'noun'));
   if (goal.size === 0) return false;
   const seen = new Set<string>();
