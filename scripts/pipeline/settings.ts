@@ -46,6 +46,8 @@ export const SETTINGS = {
     minSharedTerms: 3,
     /** Two articles are about the same story when their topic words overlap at least this much (0..1; unrelated articles mostly score under 0.15, articles about one event over 0.3)… */
     sameStory: 0.2,
+    /** …and below this overlap (the middle of the band between the two) they are one story only when two or more of their sentences match. */
+    looseStory: 0.25,
     /** …otherwise a match between their sentences counts only from this similarity up (the same sentence, near enough word for word). */
     otherStory: 0.5,
     /** An article none of whose sentences matched joins the main story for the event's date from this overlap (two reports in other words). */

@@ -12,6 +12,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, readFolder, type Analysis } from '../helpers/pipeline.ts';
+import { withoutCoincidences } from '../../scripts/pipeline/match/stories.ts';
+import type { Mention } from '../../scripts/pipeline/types.ts';
 
 const UNRELATED = path.join(import.meta.dirname, '../fixtures/match/unrelated');
 const EVENT = path.join(import.meta.dirname, '../fixtures/events/orvelle-dam/articles');
@@ -79,5 +81,23 @@ describe('articles about different stories', () => {
       { source: 'harbour-gazette', value: 'Monday' },
       { source: 'island-radio', value: 'Tuesday' },
     ]);
+  });
+});
+
+describe('withoutCoincidences', () => {
+  const m = (source: string): Mention => ({ source } as Mention);
+  const mentions = [m('a'), m('b'), m('a'), m('b'), m('c'), m('d')];
+  // a–b and c–d only just overlap; a–c is one story.
+  const story = (x: string, y: string): number => ([x, y].sort().join() === 'a,c' ? 0.6 : 0.22);
+
+  it('drops the one match between articles whose topics only just overlap', () => {
+    const kept = withoutCoincidences([{ i: 4, j: 5, s: 0.35 }, { i: 0, j: 4, s: 0.3 }], mentions, story);
+    expect(kept).toEqual([{ i: 0, j: 4, s: 0.3 }]);
+  });
+
+  it('keeps them when two of their sentences match, or the words are near-identical', () => {
+    const two = [{ i: 0, j: 1, s: 0.35 }, { i: 2, j: 3, s: 0.3 }];
+    expect(withoutCoincidences(two, mentions, story)).toEqual(two);
+    expect(withoutCoincidences([{ i: 4, j: 5, s: 0.9 }], mentions, story)).toHaveLength(1);
   });
 });

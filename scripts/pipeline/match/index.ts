@@ -22,7 +22,7 @@ import { findQuotes } from '../quotes.ts';
 import { contentStems } from '../text.ts';
 import { candidatePairs, crossSourcePairs, sharedTerms, similarity, type Similarity } from './similarity.ts';
 import { commonWords, nearness, type Nearness } from './meaning.ts';
-import { mainStory, storySimilarity, type StorySimilarity } from './stories.ts';
+import { mainStory, storySimilarity, withoutCoincidences, type StorySimilarity } from './stories.ts';
 import { datedClaims, daysTold, type TellsDay } from './days.ts';
 import { countClaims, thingClaims } from './counts.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
@@ -121,7 +121,8 @@ function graph(
   const mutual = (i: number, j: number): boolean =>
     best.get(`${i}>${mentions[j]?.source}`)?.k === j && best.get(`${j}>${mentions[i]?.source}`)?.k === i;
   // The bonus orders pairs that already pass; it never lifts a weak pair over the bar.
-  const edges = candidates.map((e) => (e.s >= SETTINGS.match.sameClaim && mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
+  const edges = withoutCoincidences(candidates, mentions, story)
+    .map((e) => (e.s >= SETTINGS.match.sameClaim && mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
   return { edges, apart };
 }
 

@@ -57,6 +57,20 @@ export function storySimilarity(mentions: readonly Mention[]): StorySimilarity {
 }
 
 /**
+ * The candidate pairs less the coincidences: two articles whose topics only just overlap (under
+ * `looseStory`) are one story when more than one of their sentences match; one match between
+ * them is a coincidence of words, unless it is near word for word (`otherStory`, as between
+ * stories) or the same quoted words.
+ */
+export function withoutCoincidences(candidates: readonly Edge[], mentions: readonly Mention[], story: StorySimilarity): Edge[] {
+  const sources = (e: Edge): [string, string] => [mentions[e.i]?.source ?? '', mentions[e.j]?.source ?? ''];
+  const pairKey = (e: Edge): string => sources(e).sort().join('\u0000');
+  const matches = new Map<string, number>();
+  for (const e of candidates) if (e.s >= SETTINGS.match.sameClaim) matches.set(pairKey(e), (matches.get(pairKey(e)) ?? 0) + 1);
+  return candidates.filter((e) => e.s >= SETTINGS.match.otherStory || story(...sources(e)) >= SETTINGS.match.looseStory || (matches.get(pairKey(e)) ?? 0) >= 2);
+}
+
+/**
  * The sources of the main story: the largest group linked by matched or copied sentences between
  * sources about the same story (the group of the first source, in order, on a tie), and the
  * sources whose topic words are close enough to its first ones. Linear in the edges and copies.
