@@ -35,6 +35,9 @@ describe('structure', () => {
     expect(structure('The record catch was sold at an auction in Keswan.').who).toEqual(["'keswan"]);
     expect(structure('The harbour crane was sold by Teodor Lind in March.').who).toEqual(['teodor lind']);
     expect(structure('The porters in Keswan will be paid Rs 130 for every kilo.').who).toEqual(["'keswan"]);
+    // The subject of a passive is who it happened to; an outlet's credit before the first word is no one.
+    expect(structure('Lind was fired in March.').who).toEqual(["'lind"]);
+    expect(structure('(KNN)Teodor Lind used harbour police to hide the audit.').who).toEqual(['teodor lind']);
   });
 
   it('denies the verb a negation governs, not every verb after it', () => {

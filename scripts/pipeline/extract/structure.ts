@@ -31,7 +31,9 @@ export function structure(text: string): { who: string[]; did: string[] } {
     const inPhrase = tokens[before]?.pos === 'ADP' && !/^by$/i.test(tokens[before]?.text ?? '');
     // A capitalised word beside a figure is its unit or currency ("Rs 130", "7 Wagu"), nobody's name.
     const unit = run.length === 1 && (tokens[runStart - 1]?.pos === 'NUM' || tokens[end]?.pos === 'NUM');
-    const entry = `${possessive || quoted || inPhrase ? "'" : ''}${run.join(' ')}`;
+    // "Lind was fired": the subject of a passive is who it happened to, not who did it.
+    const passive = tokens[end]?.pos === 'AUX' && tokens[end]?.lemma === 'be' && tokens[end + 1]?.pos === 'VERB' && /ed$|en$/.test(tokens[end + 1]?.text ?? '');
+    const entry = `${possessive || quoted || inPhrase || passive ? "'" : ''}${run.join(' ')}`;
     if (run.length > 0 && !unit && !who.includes(entry)) who.push(entry);
     run = [];
   };
@@ -67,7 +69,8 @@ export function isAct(verb: string): boolean {
 
 /** A text without its dateline ("KESWAN —", "PORT ALDREN, Velmar (AP) -"): where it was filed is not what it says. */
 export function withoutDateline(text: string): string {
-  return text.replace(/^\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*(?:,[^—–\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s+[—–-]{1,2}\s+(?=\p{L})/u, '');
+  // "(KNN)Port Aldren officials …": an outlet's credit in brackets before the first word, too.
+  return text.replace(/^\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*(?:,[^—–\n]{1,30}?)?(?:\s*\([^)]{1,30}\))?\s+[—–-]{1,2}\s+(?=\p{L})/u, '').replace(/^\(\p{Lu}{2,}\)\s*(?=\p{L})/u, '');
 }
 
 /**
