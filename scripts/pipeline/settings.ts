@@ -58,6 +58,8 @@ export const SETTINGS = {
     countShared: 1,
     /** Two like figures of one counted thing (not people) are one figure when their sentences share at least this many other words. */
     thingShared: 2,
+    /** …and two exact figures of it that differ by at most this share of the larger are one figure in dispute ("130" and "131" pages). */
+    slipShare: 0.05,
     /** How many of a source's first mentions count as its lead, for the event's date. */
     leadSentences: 3,
     /** Two mentions whose verbs say different things happened are one claim only from this similarity up. */

@@ -87,7 +87,8 @@ export function findValues(text: string): Value[] {
       range = [scale(range[0]), scale(range[1])];
       unit = measure.dimension;
     }
-    const written = `${raw.slice(0, raw.lastIndexOf(unitWord ?? '')).trimEnd()} ${counted || (unitWord ?? '').split(/\s+/)[0]}`.replace(/[«»“”"]/g, '');
+    // "a 410-page audit" is written "410-page", not "410- page".
+    const written = `${raw.slice(0, raw.lastIndexOf(unitWord ?? '')).trimEnd()}${hyphened ? '' : ' '}${counted || (unitWord ?? '').split(/\s+/)[0]}`.replace(/[«»“”"]/g, '');
     // What happened is read after what is counted ("12 people killed in the blast"), not after the words the match took.
     const countedEnd = unitWord !== undefined && counted !== '' ? at + raw.length - unitWord.length + counted.length : at + raw.length;
     const event = participle ?? taken ?? eventOf(text, at, countedEnd);

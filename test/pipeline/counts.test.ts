@@ -55,4 +55,15 @@ describe('thingClaims', () => {
     // and figures of things are never disputed (pages of two documents are as often two documents).
     expect(thingClaims(things, [], sameStory).map(sources)).toEqual([['a', 'b']]);
   });
+
+  it('disputes two exact figures of one thing that differ by a slip, not by what they count', () => {
+    const slipped = analyse({
+      'a.txt': 'Audit out\nThe 410-page audit of the harbour accounts, part of a longer filing, was released after months of delay.\nThe board met on Friday.',
+      'b.txt': 'Harbour audit\nA 412-page audit says the harbour accounts hid a loss, the council said.\nThe mayor called it a scandal.',
+    });
+    const claims = thingClaims(slipped.mentions, [], sameStory);
+    expect(claims.map(sources)).toEqual([['a', 'b']]);
+    const [draft] = compare(claims, new Map(slipped.articles.map((x) => [x.id, x])));
+    expect(draft?.conflicts.map((c) => c.values.map((v) => v.value))).toEqual([['410-page', '412-page']]);
+  });
 });

@@ -53,6 +53,12 @@ export function countClaims(mentions: readonly Mention[], clusters: Cluster[], s
   return factClaims(completeGroups(counts, same).map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
 }
 
+/** Two exact figures that differ by a slip of the pen, not by what they count ("130" and "131"). */
+function slip(a: Value, b: Value): boolean {
+  if (a.min === undefined || a.min !== a.max || b.min === undefined || b.min !== b.max) return false;
+  return Math.abs(a.min - b.min) <= SETTINGS.match.slipShare * Math.max(a.min, b.min);
+}
+
 /** A unit of time ("two years ago", "48 hours"): when, or how long, not a count of things. */
 function isTime(unit: string): boolean {
   return isKindOf(unit, 'time_period') || isKindOf(unit, 'time_unit');
@@ -74,8 +80,9 @@ export function thingCounts(mentions: readonly Mention[]): PeopleCount[] {
 /**
  * Claims for one figure of one counted thing that two or more sources give alike ("the 131-page
  * report", "a report of 131 pages"), about something in common (at least `thingShared` other
- * words). Only agreeing figures: two figures of pages or bags in different sentences are as often
- * two different things as one thing in dispute.
+ * words). Agreeing figures, or exact ones that differ by a slip (at most `slipShare` of the larger:
+ * "a 130-page document", "the 131-page report", then in dispute); figures further apart, of pages
+ * or bags in different sentences, are as often two different things as one thing in dispute.
  */
 export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
   const counts = thingCounts(mentions);
@@ -83,7 +90,7 @@ export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], s
   const near = (x: PeopleCount, y: PeopleCount): boolean =>
     x.mention.source !== y.mention.source &&
     sameQuantity(x.value, y.value) &&
-    compatible(x.value, y.value) &&
+    (compatible(x.value, y.value) || slip(x.value, y.value)) &&
     shared(x, y) >= 1 &&
     !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
     story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
