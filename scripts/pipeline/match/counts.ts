@@ -24,17 +24,39 @@ export interface PeopleCount {
   days: ReadonlySet<string>;
 }
 
-/** The counts of people, and what happened to them, that each statement gives. */
-export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
+/** The figures `keep` accepts that the sentences stating facts give, each with what else its sentence is about and the days it gives. */
+function figures(mentions: readonly Mention[], keep: (v: Value) => boolean): PeopleCount[] {
   const out: PeopleCount[] = [];
   for (const m of factMentions(mentions)) {
     const days = new Set(m.values.filter(isEventDay).map((v) => v.norm));
     for (const value of m.values) {
-      if (value.field !== 'figure' || value.event === undefined || value.measured === true || !countsPeople(value.unit ?? '')) continue;
-      out.push({ mention: m, value, about: otherWords(m, [value.event, value.unit ?? '', ...value.raw.toLowerCase().split(/\s+/)]), days });
+      if (value.field !== 'figure' || !keep(value)) continue;
+      out.push({ mention: m, value, about: otherWords(m, [value.event ?? '', value.unit ?? '', ...value.raw.toLowerCase().split(/\s+/)]), days });
     }
   }
   return out;
+}
+
+/** How many other words two figures' sentences share. */
+function shared(x: PeopleCount, y: PeopleCount): number {
+  return [...x.about].filter((t) => y.about.has(t)).length;
+}
+
+/** True when two figures come from different sources about one story and give no two different days. */
+function together(x: PeopleCount, y: PeopleCount, story: StorySimilarity): boolean {
+  return (
+    x.mention.source !== y.mention.source &&
+    !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
+    story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory
+  );
+}
+
+/** The mentions of a group of figures, with the value each states the fact with. */
+const stating = (group: readonly PeopleCount[]) => group.map((c) => ({ mention: c.mention, value: c.value }));
+
+/** The counts of people, and what happened to them, that each statement gives. */
+export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
+  return figures(mentions, (v) => v.event !== undefined && v.measured !== true && countsPeople(v.unit ?? ''));
 }
 
 /**
@@ -44,13 +66,8 @@ export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
  */
 export function countClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
   const counts = peopleCounts(mentions);
-  const same = (x: PeopleCount, y: PeopleCount): boolean =>
-    x.mention.source !== y.mention.source &&
-    sameQuantity(x.value, y.value) &&
-    [...x.about].filter((t) => y.about.has(t)).length >= SETTINGS.match.countShared &&
-    !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
-    story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
-  return factClaims(completeGroups(counts, same).map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
+  const same = (x: PeopleCount, y: PeopleCount): boolean => sameQuantity(x.value, y.value) && shared(x, y) >= SETTINGS.match.countShared && together(x, y, story);
+  return factClaims(completeGroups(counts, same).map(stating), clusters);
 }
 
 /** Two exact figures that differ by a slip of the pen, not by what they count ("130" and "131"). */
@@ -66,15 +83,7 @@ function isTime(unit: string): boolean {
 
 /** One figure of a counted thing that is not people ("a 131-page report", "10 bags"), with what else its sentence is about. */
 export function thingCounts(mentions: readonly Mention[]): PeopleCount[] {
-  const out: PeopleCount[] = [];
-  for (const m of factMentions(mentions)) {
-    const days = new Set(m.values.filter(isEventDay).map((v) => v.norm));
-    for (const value of m.values) {
-      if (value.field !== 'figure' || value.unit === undefined || value.unit === '' || countsPeople(value.unit) || isTime(value.unit)) continue;
-      out.push({ mention: m, value, about: otherWords(m, [value.unit, value.event ?? '', ...value.raw.toLowerCase().split(/\s+/)]), days });
-    }
-  }
-  return out;
+  return figures(mentions, (v) => v.unit !== undefined && v.unit !== '' && !countsPeople(v.unit) && !isTime(v.unit));
 }
 
 /**
@@ -86,15 +95,9 @@ export function thingCounts(mentions: readonly Mention[]): PeopleCount[] {
  */
 export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
   const counts = thingCounts(mentions);
-  const shared = (x: PeopleCount, y: PeopleCount): number => [...x.about].filter((t) => y.about.has(t)).length;
   const near = (x: PeopleCount, y: PeopleCount): boolean =>
-    x.mention.source !== y.mention.source &&
-    sameQuantity(x.value, y.value) &&
-    (compatible(x.value, y.value) || slip(x.value, y.value)) &&
-    shared(x, y) >= 1 &&
-    !(x.days.size > 0 && y.days.size > 0 && ![...x.days].some((d) => y.days.has(d))) &&
-    story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
+    sameQuantity(x.value, y.value) && (compatible(x.value, y.value) || slip(x.value, y.value)) && shared(x, y) >= 1 && together(x, y, story);
   const same = (x: PeopleCount, y: PeopleCount): boolean => near(x, y) && shared(x, y) >= SETTINGS.match.thingShared;
   // Figures of one thing have one unit: WordNet's lemma of the counted noun.
-  return factClaims(completeGroups(counts, same, near, (c) => c.value.unit ?? '').map((g) => g.map((c) => ({ mention: c.mention, value: c.value }))), clusters);
+  return factClaims(completeGroups(counts, same, near, (c) => c.value.unit ?? '').map(stating), clusters);
 }

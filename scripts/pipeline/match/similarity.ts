@@ -89,10 +89,6 @@ function softOverlap(x: ReadonlySet<string>, y: ReadonlySet<string>, weight: (t:
 }
 
 /**
- * Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one
- * claim; a figure with no floor ("up to 40 tonnes", "fewer than 10") allows too much to agree with.
- */
-/**
  * True for a measurement that says where ("the camp at 6,400 metres"): a place many claims name,
  * not what happened to it ("lowered by four metres").
  */
@@ -102,6 +98,10 @@ function where(m: Mention, v: Value): boolean {
   return at > 0 && /\bat\s+$/i.test(m.sentence.text.slice(Math.max(0, at - 4), at));
 }
 
+/**
+ * Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one
+ * claim; a figure with no floor ("up to 40 tonnes", "fewer than 10") allows too much to agree with.
+ */
 function valueBonus(a: Mention, b: Mention): number {
   let bonus = 0;
   const floored = (v: Value): boolean => (v.min ?? 0) > 0;
