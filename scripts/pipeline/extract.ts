@@ -6,6 +6,7 @@ import type { PipelineCache } from './cache.ts';
 import { PRONOUN, SPEECH_VERBS, DEMONYM_STEMS, TITLES, canonicalPhrases } from './lang/en/lexicon.ts';
 import { PeopleRegistry, type NameHit } from './people.ts';
 import { findQuotes, wordCount } from './quotes.ts';
+import { splitSentences } from './sentences.ts';
 import { SETTINGS } from './settings.ts';
 import { contentStems } from './text.ts';
 import { findValues } from './values.ts';
@@ -71,7 +72,21 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         const first = span[0] ?? sentence;
         const last = span.at(-1) ?? sentence;
         const whole: Sentence = { ...first, text: article.text.slice(first.start, last.end), end: last.end };
-        mentions.push(mention(article.id, whole, 'quote', article.text.slice(long.start, long.end), long, quoteSpeaker, names, people));
+        const quoted = mention(article.id, whole, 'quote', article.text.slice(long.start, long.end), long, quoteSpeaker, names, people);
+        mentions.push(quoted);
+        // A quote of several sentences says several things, and another outlet may quote one of
+        // them alone: each sentence is also a part of the quote, anchored to the sentences it runs over.
+        const parts = quoteSentences(article.text, long);
+        if (parts.length > 1) {
+          parts.forEach((part, n) => {
+            const over = span.filter((s) => s.end > part.start && s.start < part.end);
+            const from = over[0] ?? first;
+            const to = over.at(-1) ?? last;
+            const anchor: Sentence = { ...from, text: article.text.slice(from.start, to.end), end: to.end };
+            const words = article.text.slice(part.start, part.end);
+            mentions.push({ ...mention(article.id, anchor, 'quote', words, part, quoteSpeaker, names, people, words), key: `${quoted.key}.${n + 1}`, partOf: quoted.key });
+          });
+        }
         if (quoteSpeaker) lastQuoteSpeaker = { speaker: quoteSpeaker, end: long.end };
       }
       if (longs.length === 0 && checkWorthy(sentence.text, names.length)) {
@@ -125,16 +140,17 @@ function mention(
   speaker: string | null,
   names: readonly NameHit[],
   people: PeopleRegistry,
+  said = sentence.text,
 ): Mention {
   // Names say who, not what: matching compares them separately (speaker and actor rules).
   const nameStems = new Set(names.flatMap((n) => contentStems(sentence.text.slice(n.start, n.end))));
   for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
   // "Velmari President Ingrid Sollam": the title and the affiliation before a name say who, too.
   for (const n of names) for (const part of contentStems(titleBefore(sentence.text.slice(0, n.start)))) nameStems.add(part);
-  const values = valuesOf(sentence.text);
-  const terms = termsOf(sentence.text, nameStems, values);
+  const values = valuesOf(said);
+  const terms = termsOf(said, nameStems, values);
   // A sentence that joins several statements is also compared clause by clause.
-  const parts = CLAUSE_BREAK.test(sentence.text) ? sentence.text.split(CLAUSE_BREAK).map((c) => termsOf(c, nameStems, valuesOf(c))) : [];
+  const parts = CLAUSE_BREAK.test(said) ? said.split(CLAUSE_BREAK).map((c) => termsOf(c, nameStems, valuesOf(c))) : [];
   const clauses = parts.length > 1 ? parts.filter((c) => c.filter((t) => !t.includes('_')).length >= SETTINGS.match.minClauseTerms) : [];
   return {
     key: `${source}#${sentence.index}${quote ? 'q' : ''}`,
@@ -147,7 +163,7 @@ function mention(
     actors: [...new Set(names.map((n) => n.key))].sort(),
     named: [...new Set(names.map((n) => sentence.text.slice(n.start, n.end)))],
     // Who and what come from the whole sentence, as the terms do: a quote's frame says who acts.
-    ...memo(structures, sentence.text, () => structure(sentence.text)),
+    ...memo(structures, said, () => structure(said)),
     values,
     terms,
     clauses,
@@ -179,6 +195,22 @@ function termsOf(text: string, nameStems: ReadonlySet<string>, values: readonly 
   const skips = stems.slice(2).map((t, i) => `${stems[i]}_${t}`);
   const counted = values.flatMap((v) => (v.field === 'figure' && v.unit ? [`#${v.unit}`] : []));
   return [...new Set([...stems, ...pairs, ...skips, ...counted])];
+}
+
+/**
+ * The sentences of a quote ("We broke the record. All proceeds go to the clinic."), each long
+ * enough to be a quotation (a short one stays with the sentence before it); the whole quote when
+ * it is one sentence.
+ */
+function quoteSentences(text: string, quote: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const parts: Array<{ start: number; end: number }> = [];
+  for (const s of splitSentences(text.slice(quote.start, quote.end))) {
+    const part = { start: quote.start + s.start, end: quote.start + s.end };
+    const previous = parts.at(-1);
+    if (previous && (!isQuotation(text.slice(part.start, part.end)) || !isQuotation(text.slice(previous.start, previous.end)))) previous.end = part.end;
+    else parts.push(part);
+  }
+  return parts.length > 1 ? parts : [quote];
 }
 
 /** A quoted span is a quotation when it is long enough and not a Title Cased name or title. */

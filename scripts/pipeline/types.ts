@@ -106,8 +106,10 @@ export interface Quote {
 
 /** One check-worthy statement or quote as one source states it. */
 export interface Mention {
-  /** `${source}#${sentence index}` plus `q<n>` for a quote. */
+  /** `${source}#${sentence index}`, plus `q` for a quote, plus `.n` for the nth sentence of a quote's (see partOf). */
   key: string;
+  /** For one sentence of a quote of several, the key of the whole quote's mention: it backs a claim only where the whole does not. */
+  partOf?: string;
   source: string;
   sentence: Sentence;
   kind: 'statement' | 'quote';

@@ -19,7 +19,7 @@ function mentionsOf(name: string): Mention[] {
   const a = article(`${name}.txt`, input(name));
   return extract(a, learnPeople([a]));
 }
-const quotes = (ms: readonly Mention[]) => ms.filter((m) => m.kind === 'quote').map((m) => ({ text: m.text, speaker: m.speaker }));
+const quotes = (ms: readonly Mention[]) => ms.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => ({ text: m.text, speaker: m.speaker }));
 const at = (ms: readonly Mention[], phrase: string): Mention => {
   const m = ms.find((x) => x.sentence.text.includes(phrase));
   expect(m, `a mention of "${phrase}"`).toBeDefined();
@@ -54,6 +54,21 @@ describe('extract: quotes', () => {
       { text: 'Nobody wanted this to last a week. We lost cargo, the workers lost pay, and the town lost patience', speaker: 'Jonas Albrecht' },
       { text: 'The backlog will take at least ten days to clear', speaker: 'Lea Strand' },
     ]);
+  });
+
+  it('also takes each sentence of a quote of several as a part of it, with its speaker', () => {
+    const ms = mentionsOf('quote-marks');
+    const whole = ms.find((m) => m.text.startsWith('Nobody wanted this'));
+    const parts = ms.filter((m) => m.partOf !== undefined);
+    expect(parts.map((m) => [m.text, m.speaker, m.partOf])).toEqual([
+      ['Nobody wanted this to last a week.', 'Jonas Albrecht', whole?.key],
+      ['We lost cargo, the workers lost pay, and the town lost patience', 'Jonas Albrecht', whole?.key],
+    ]);
+    // Each part is matched on its own words.
+    expect(parts[0]?.terms).toContain('nobody');
+    expect(parts[0]?.terms).not.toContain('cargo');
+    expect(parts[1]?.terms).toContain('cargo');
+    expect(parts[1]?.terms).not.toContain('nobody');
   });
 
   it('points each quote at its words in the cleaned text', () => {
@@ -136,7 +151,8 @@ describe('extract: never claims', () => {
     const ms = mentionsOf('quote-marks');
     const keys = ms.map((m) => m.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(ms.filter((m) => m.sentence.text.includes('Nobody wanted this'))).toHaveLength(1);
+    expect(ms.filter((m) => m.sentence.text.includes('Nobody wanted this') && m.partOf === undefined)).toHaveLength(1);
+    expect(ms.filter((m) => m.sentence.text.includes('Nobody wanted this') && m.kind === 'statement')).toHaveLength(0);
   });
 });
 

@@ -101,14 +101,17 @@ describe('compare', () => {
     expect(c.speaker).toBe('Marco Bellini');
   });
 
-  it('links words one outlet quotes in full and another in part, from one speaker', () => {
+  it('links the sentence one outlet quotes alone to the same sentence in another outlet\'s longer quote, from one speaker', () => {
     const { drafts: quoted } = analyse({
       'a.txt': 'Harbour chief stays\nThe harbour master, Ilse Brandt, spoke to reporters at the quay on Monday.\n“I do not plan to resign,” Brandt said.\nThe board meets in May.',
       'b.txt': 'Brandt defiant\nIlse Brandt faced questions about the crane accident at a press conference.\n“I do not plan to resign. I have done nothing wrong, the cranes were inspected every spring, the crews were trained, and the inquiry will show every one of those things,” Brandt said.\nThe inquiry reports in June.',
     });
-    const { claim, why } = oneClaim(quoted, { 'a': ['I do not plan to resign'], 'b': ['I have done nothing wrong'] });
+    const { claim, why } = oneClaim(quoted, { 'a': ['I do not plan to resign'], 'b': ['I do not plan to resign'] });
     expect(claim, why).not.toBeNull();
     expect(claim?.speaker).toBe('Ilse Brandt');
+    // What both quote is the claim; the rest of the longer quote is one outlet's, a claim of its own.
+    expect(claim?.text).not.toContain('nothing wrong');
+    expect(quoted.filter((c) => c.text.includes('nothing wrong')).map((c) => c.sources)).toEqual([['b']]);
   });
 
   it('anchors every appearance exactly in its cleaned source', () => {

@@ -37,10 +37,13 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   // Wire copy repeats sentences word for word: each distinct wording is matched once, then every
   // copy joins the claims of its wording.
   const { nodes, copies, nodeOf } = distinct(mentions);
+  // The sentences of a quote (partOf) are matched beside the whole quote; every other reading of
+  // the corpus counts each quote once.
+  const wholes = mentions.filter((m) => m.partOf === undefined);
   const near = nearness(nodes);
   const sim = similarity(nodes, near);
-  const story = storySimilarity(mentions);
-  const told = daysTold(mentions);
+  const story = storySimilarity(wholes);
+  const told = daysTold(wholes);
   const context = { common: commonWords(nodes), tells: told };
   const { edges, apart } = graph(nodes, sim, story, context, near);
   const linked = new Map<number, Map<number, number>>();
@@ -49,24 +52,25 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     (linked.get(j) ?? linked.set(j, new Map()).get(j))?.set(i, s);
   }
   const groups = averageLinkage(nodes.length, edges, SETTINGS.match.sameClaim, (a, b) => !crosses(a, b, apart) && everyPairLinked(a, b, linked, nodes));
-  const clusters: Cluster[] = groups.map((list) => {
+  const formed: Cluster[] = groups.map((list) => {
     const members = list.map((k) => nodes[k] as Mention).sort(byKey);
     return { mentions: members, borrowed: [], representative: members[0] as Mention };
   });
   const vetoed = (a: Mention, b: Mention): boolean => veto(a, b, { ...context, sim: sim(a, b) }) !== null;
-  attachSecondary(clusters, edges, nodes, sim, vetoed);
+  attachSecondary(formed, edges, nodes, sim, vetoed);
+  const clusters = wholesOverParts(formed, nodes);
   for (const c of clusters) {
     c.representative = representative(c, sim);
     const borrowed = new Set(c.borrowed);
     c.mentions = c.mentions.flatMap((m) => copies.get(m) ?? [m]).sort(byKey);
     c.borrowed = c.mentions.filter((m) => borrowed.has((nodeOf.get(m) ?? m).key)).map((m) => m.key);
   }
-  clusters.push(...datedClaims(mentions, clusters, story));
-  clusters.push(...countClaims(mentions, clusters, story));
-  clusters.push(...thingClaims(mentions, clusters, story));
+  clusters.push(...datedClaims(wholes, clusters, story));
+  clusters.push(...countClaims(wholes, clusters, story));
+  clusters.push(...thingClaims(wholes, clusters, story));
   // A fact may have joined a claim that held part of it.
   for (const c of clusters) c.mentions.sort(byKey);
-  const timing = leadTiming(mentions, mainStory(edges, nodes, copies, story), sim, told);
+  const timing = leadTiming(wholes, mainStory(edges, nodes, copies, story), sim, told);
   if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
   return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
 }
@@ -88,7 +92,7 @@ function graph(
     (apart.get(i) ?? apart.set(i, new Set()).get(i))?.add(j);
     (apart.get(j) ?? apart.set(j, new Set()).get(j))?.add(i);
   };
-  const candidates: Edge[] = [];
+  let candidates: Edge[] = [];
   const seen = new Set<number>();
   for (const [i, j] of [...candidatePairs(mentions), ...sameQuotes(mentions)]) {
     // The index and identical quotes may propose one pair twice: it is one edge.
@@ -118,12 +122,68 @@ function graph(
     consider(i, j, s);
     consider(j, i, s);
   }
+  // A sentence of a quote links only where its whole quote does not: the whole is the claim;
+  // but an outlet that quotes just that sentence quotes the sentence, not the whole.
+  const n = mentions.length;
+  const index = new Map(mentions.map((m, k) => [m.key, k]));
+  const whole = (k: number): number => index.get(mentions[k]?.partOf ?? '') ?? k;
+  const given = new Set<number>();
+  for (const { i, j } of candidates) {
+    for (const [p, x] of [[i, j], [j, i]] as const) {
+      if (whole(p) !== p && identicalQuote(mentions[p] as Mention, mentions[x] as Mention)) given.add(pairId(whole(p), x, n));
+    }
+  }
+  const strong = new Set(candidates.filter((e) => e.s >= SETTINGS.match.sameClaim).map((e) => pairId(e.i, e.j, n)).filter((id) => !given.has(id)));
+  const carried = (e: Edge): boolean => {
+    if (given.has(pairId(e.i, e.j, n))) return true;
+    const [I, J] = [whole(e.i), whole(e.j)];
+    if (I === e.i && J === e.j) return false;
+    return [[I, e.j], [e.i, J], [I, J]].some(([x, y]) => (x !== e.i || y !== e.j) && strong.has(pairId(x ?? 0, y ?? 0, n)));
+  };
+  candidates = candidates.filter((e) => !carried(e));
   const mutual = (i: number, j: number): boolean =>
     best.get(`${i}>${mentions[j]?.source}`)?.k === j && best.get(`${j}>${mentions[i]?.source}`)?.k === i;
   // The bonus orders pairs that already pass; it never lifts a weak pair over the bar.
   const edges = withoutCoincidences(candidates, mentions, story)
     .map((e) => (e.s >= SETTINGS.match.sameClaim && mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
   return { edges, apart };
+}
+
+/** One number for an unordered pair of indices below `n`. */
+function pairId(i: number, j: number, n: number): number {
+  return i < j ? i * n + j : j * n + i;
+}
+
+/**
+ * A quote's sentence (partOf) backs a claim its whole quote is not in; where the whole is there
+ * too, or a sentence of the same quote already is, it adds nothing. A claim left with sentences of
+ * one quote alone is that quote's, which is a claim of its own already.
+ */
+function wholesOverParts(clusters: readonly Cluster[], all: readonly Mention[]): Cluster[] {
+  const out: Cluster[] = [];
+  for (const c of clusters) {
+    const keys = new Set(c.mentions.map((m) => m.key));
+    const seen = new Set<string>();
+    const kept = c.mentions.filter((m) => {
+      if (m.partOf === undefined) return true;
+      if (keys.has(m.partOf) || seen.has(m.partOf)) return false;
+      seen.add(m.partOf);
+      return true;
+    });
+    if (kept.every((m) => m.partOf !== undefined) && new Set(kept.map((m) => m.source)).size < 2) continue;
+    const left = new Set(kept.map((m) => m.key));
+    out.push({ ...c, mentions: kept, borrowed: c.borrowed.filter((k) => left.has(k)) });
+  }
+  // A quote alone in its claim, each of whose sentences backs another claim, is said by those.
+  const backed = new Map<string, number>();
+  for (const c of out) if (c.mentions.length > 1) for (const m of c.mentions) if (m.partOf !== undefined) backed.set(m.key, (backed.get(m.key) ?? 0) + 1);
+  const parts = new Map<string, string[]>();
+  for (const m of all) if (m.partOf !== undefined) (parts.get(m.partOf) ?? parts.set(m.partOf, []).get(m.partOf))?.push(m.key);
+  return out.filter((c) => {
+    const only = c.mentions.length === 1 ? c.mentions[0] : undefined;
+    const own = only ? parts.get(only.key) : undefined;
+    return !own || !own.every((k) => backed.has(k));
+  });
 }
 
 /** The words of a quote, folded, when it is long enough to be telling. */

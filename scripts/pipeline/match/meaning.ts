@@ -89,11 +89,14 @@ export function sentenceNearness(mentions: readonly Mention[]): SentenceNearness
   const dims = vectors.dimensions;
   const index = new Map<string, number>();
   const texts: string[] = [];
-  for (const m of mentions) {
+  // The common component is the corpus's: a sentence of a quote (partOf) is read in its whole quote.
+  const wholes = mentions.filter((m) => m.partOf === undefined);
+  for (const m of [...wholes, ...mentions.filter((x) => x.partOf !== undefined)]) {
     if (index.has(m.text)) continue;
     index.set(m.text, texts.length);
     texts.push(m.text);
   }
+  const corpus = new Set(wholes.map((m) => m.text)).size;
   const table = new Float32Array(texts.length * dims);
   const known = new Uint8Array(texts.length);
   // Zipf: p(rank) ≈ 1 / ((rank + 10) · ln(1.78 · V)) for a vocabulary of V words.
@@ -109,7 +112,7 @@ export function sentenceNearness(mentions: readonly Mention[]): SentenceNearness
     }
     table.set(unit(v), k * dims);
   });
-  const pc = principalComponent(table, texts.length, dims);
+  const pc = principalComponent(table, corpus, dims);
   for (let k = 0; k < texts.length; k++) {
     const row = table.subarray(k * dims, (k + 1) * dims);
     let d = 0;

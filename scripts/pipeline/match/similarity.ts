@@ -21,9 +21,8 @@ export type Similarity = ((a: Mention, b: Mention) => number) & { weight(term: s
  * clauses is also compared clause by clause, and the best pairing counts.
  */
 export function similarity(mentions: readonly Mention[], near: Nearness = nearness(mentions), sentences: SentenceNearness = sentenceNearness(mentions)): Similarity {
-  const df = new Map<string, number>();
-  for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = Math.max(mentions.length, 2);
+  const df = documentFrequencies(mentions);
+  const n = Math.max(mentions.filter((m) => m.partOf === undefined).length, 2);
   // A term no other mention has cannot be shared; it only dilutes, so it weighs less.
   const weights = new Map<string, number>();
   for (const [t, d] of df) weights.set(t, Math.log((n + 1) / d) * (d === 1 ? SETTINGS.match.uniqueTermWeight : 1));
@@ -112,10 +111,16 @@ function valueBonus(a: Mention, b: Mention): number {
   return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
 }
 
+/** How many mentions have each term; a sentence of a quote (partOf) is counted in its whole quote. */
+function documentFrequencies(mentions: readonly Mention[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const m of mentions) if (m.partOf === undefined) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+}
+
 /** Candidate pairs of mentions from different sources that share a rare term. */
 export function candidatePairs(mentions: readonly Mention[]): Array<[number, number]> {
-  const df = new Map<string, number>();
-  for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = documentFrequencies(mentions);
   const cap = Math.max(8, Math.min(Math.ceil(mentions.length * SETTINGS.match.maxBlockingShare), SETTINGS.match.maxPostings));
   const postings = new Map<string, number[]>();
   mentions.forEach((m, i) => {
