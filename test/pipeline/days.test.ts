@@ -47,6 +47,32 @@ describe('datedClaims', () => {
   });
 });
 
+describe('a fact joining the claim that holds it', () => {
+  const { mentions } = analyse({
+    'a.txt': 'Harbour audit\nThe audit of the cargo cranes was released on Friday by the harbour board.\nThe board meets again next month.',
+    'b.txt': 'Docks audit out\nThe audit of the cargo cranes, released on Friday, faults the harbour board.\nTeodor Lind, who leads the crane drivers union, will meet the harbour board on Monday to discuss pay.',
+    'c.txt': 'Cranes faulted\nBentham, the operator named in an audit released on Friday, ignored three warnings about worn brakes.\nHearings begin next month.',
+  });
+  const sameStory = (): number => 1;
+  const at = (phrase: string): Mention => mentions.find((m) => m.sentence.text.includes(phrase)) as Mention;
+  // The claim of the audit's release, which one source's sentence on the union's pay talks has joined.
+  const claim = (): Cluster => ({ mentions: [at('was released on Friday'), at('faults the harbour board'), at('discuss pay')], borrowed: [], representative: at('was released on Friday') });
+
+  it('joins it when the mention is like all of it', () => {
+    const held = claim();
+    expect(datedClaims(mentions, [held], sameStory)).toEqual([]);
+    expect(held.mentions).toContain(at('ignored three warnings'));
+  });
+
+  it('makes a claim of its own when the mention is unlike a mention of it', () => {
+    const held = claim();
+    const unlike = (m: Mention, c: Cluster): boolean => !c.mentions.some((x) => x.sentence.text.includes('discuss pay') && m.source !== x.source);
+    const claims = datedClaims(mentions, [held], sameStory, unlike);
+    expect(held.mentions).not.toContain(at('ignored three warnings'));
+    expect(claims.map((c) => c.mentions.map((m) => m.key))).toEqual([[at('was released on Friday').key, at('faults the harbour board').key, at('ignored three warnings').key]]);
+  });
+});
+
 describe('a dated fact inside longer sentences', () => {
   const { mentions, articles } = analyse({
     'a.txt': 'Harbour audit\nThe 410-page audit, released by Lind on Friday, says the board “ignored every warning about the cranes”.\nThe board meets again next month.',

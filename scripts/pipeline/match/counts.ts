@@ -12,7 +12,7 @@
 import { SETTINGS } from '../settings.ts';
 import { isKindOf } from '../lang/en/wordnet.ts';
 import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
-import { completeGroups, factClaims, factMentions, otherWords } from './facts.ts';
+import { completeGroups, factClaims, factMentions, otherWords, type Joins } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -64,10 +64,10 @@ export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
  * two of a group's counts are one quantity (`sameQuantity`), share at least `countShared` other
  * words, give no two different days, and come from sources about one story.
  */
-export function countClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
+export function countClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity, joins?: Joins): Cluster[] {
   const counts = peopleCounts(mentions);
   const same = (x: PeopleCount, y: PeopleCount): boolean => sameQuantity(x.value, y.value) && shared(x, y) >= SETTINGS.match.countShared && together(x, y, story);
-  return factClaims(completeGroups(counts, same).map(stating), clusters);
+  return factClaims(completeGroups(counts, same).map(stating), clusters, joins);
 }
 
 /** Two exact figures that differ by a slip of the pen, not by what they count ("130" and "131"). */
@@ -93,11 +93,11 @@ export function thingCounts(mentions: readonly Mention[]): PeopleCount[] {
  * "a 130-page document", "the 131-page report", then in dispute); figures further apart, of pages
  * or bags in different sentences, are as often two different things as one thing in dispute.
  */
-export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
+export function thingClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity, joins?: Joins): Cluster[] {
   const counts = thingCounts(mentions);
   const near = (x: PeopleCount, y: PeopleCount): boolean =>
     sameQuantity(x.value, y.value) && (compatible(x.value, y.value) || slip(x.value, y.value)) && shared(x, y) >= 1 && together(x, y, story);
   const same = (x: PeopleCount, y: PeopleCount): boolean => near(x, y) && shared(x, y) >= SETTINGS.match.thingShared;
   // Figures of one thing have one unit: WordNet's lemma of the counted noun.
-  return factClaims(completeGroups(counts, same, near, (c) => c.value.unit ?? '').map(stating), clusters);
+  return factClaims(completeGroups(counts, same, near, (c) => c.value.unit ?? '').map(stating), clusters, joins);
 }

@@ -10,7 +10,7 @@
 import { SETTINGS } from '../settings.ts';
 import { sameEvent } from '../lang/en/verbs.ts';
 import { compatible, isEventDay, sameQuantity } from '../values.ts';
-import { completeGroups, factClaims, factMentions, otherWords } from './facts.ts';
+import { completeGroups, factClaims, factMentions, otherWords, type Joins } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -54,10 +54,10 @@ export function datedActs(mentions: readonly Mention[]): DatedAct[] {
  * Claims for dated acts that two or more sources tell (see facts.ts): every two of a group's acts
  * are one act (`sameEvent`) on one day, about something in common, from sources about one story.
  */
-export function datedClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity): Cluster[] {
+export function datedClaims(mentions: readonly Mention[], clusters: Cluster[], story: StorySimilarity, joins?: Joins): Cluster[] {
   const acts = datedActs(mentions);
   const near = (x: DatedAct, y: DatedAct): boolean =>
     x.mention.source !== y.mention.source && x.day === y.day && sameEvent(x.act, y.act) && story(x.mention.source, y.mention.source) >= SETTINGS.match.sameStory;
   const same = (x: DatedAct, y: DatedAct): boolean => near(x, y) && [...x.about].some((t) => y.about.has(t));
-  return factClaims(completeGroups(acts, same, near, (a) => a.day).map((g) => g.map((a) => ({ mention: a.mention, value: a.value }))), clusters);
+  return factClaims(completeGroups(acts, same, near, (a) => a.day).map((g) => g.map((a) => ({ mention: a.mention, value: a.value }))), clusters, joins);
 }

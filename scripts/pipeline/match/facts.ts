@@ -65,15 +65,18 @@ export interface FactMention {
   value: Value;
 }
 
+/** Whether a mention that states a claim's fact is like enough the claim's other mentions to join it. */
+export type Joins = (mention: Mention, cluster: Cluster) => boolean;
+
 /**
  * The claims a group of mentions stating one fact adds: nothing when fewer than two sources state
  * it or one claim holds them all; the missing mentions, borrowed, when a claim holds two or more of
- * its sources' statements (the claim that holds the most, the first of those); else a claim of its
- * own, every mention borrowed. A borrowed mention backs the fact alone: only the fact's value of
+ * its sources' statements (the claim that holds the most, the first of those) and each of them
+ * `joins` it; else a claim of its own, every mention borrowed. A borrowed mention backs the fact alone: only the fact's value of
  * its sentence is compared (`Cluster.compared`). Changes `clusters` in place for the first;
  * returns the new claims.
  */
-export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, clusters: Cluster[]): Cluster[] {
+export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, clusters: Cluster[], joins: Joins = () => true): Cluster[] {
   const out: Cluster[] = [];
   for (const group of groups) {
     const valueOf = new Map<Mention, Value[]>();
@@ -94,9 +97,10 @@ export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, cluste
       const sources = new Set(stating.filter((m) => held.has(m)).map((m) => m.source)).size;
       if (sources >= 2 && (!best || sources > best.sources)) best = { cluster, sources };
     }
-    if (best) {
-      const held = new Set(best.cluster.mentions);
-      const missing = members.filter((m) => !held.has(m));
+    const held = new Set(best?.cluster.mentions ?? []);
+    const missing = members.filter((m) => !held.has(m));
+    // A claim that holds the fact and says more takes only the mentions that are like all of it.
+    if (best && missing.every((m) => joins(m, best.cluster))) {
       best.cluster.mentions.push(...missing);
       lend(best.cluster, missing);
       continue;

@@ -65,9 +65,11 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     c.mentions = c.mentions.flatMap((m) => copies.get(m) ?? [m]).sort(byKey);
     c.borrowed = c.mentions.filter((m) => borrowed.has((nodeOf.get(m) ?? m).key)).map((m) => m.key);
   }
-  clusters.push(...datedClaims(wholes, clusters, story));
-  clusters.push(...countClaims(wholes, clusters, story));
-  clusters.push(...thingClaims(wholes, clusters, story));
+  // A fact joins a claim that holds it only when it is not unlike any of the claim's mentions.
+  const joins = (m: Mention, c: Cluster): boolean => c.mentions.every((x) => x.source === m.source || sim(x, m) >= SETTINGS.match.minPairSimilarity);
+  clusters.push(...datedClaims(wholes, clusters, story, joins));
+  clusters.push(...countClaims(wholes, clusters, story, joins));
+  clusters.push(...thingClaims(wholes, clusters, story, joins));
   // A fact may have joined a claim that held part of it.
   for (const c of clusters) c.mentions.sort(byKey);
   const timing = leadTiming(wholes, mainStory(edges, nodes, copies, story), sim, told);
@@ -262,7 +264,7 @@ function crosses(a: readonly number[], b: readonly number[], apart: ReadonlyMap<
  * second one too, when its source is otherwise silent on that claim, nothing vetoes it, and it is
  * on average clearly like the claim's mentions. A mention never leaves its own claim for another.
  */
-function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], mentions: readonly Mention[], sim: Similarity, vetoed: (a: Mention, b: Mention) => boolean): void {
+export function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], mentions: readonly Mention[], sim: Similarity, vetoed: (a: Mention, b: Mention) => boolean): void {
   const home = new Map<Mention, Cluster>();
   for (const c of clusters) for (const m of c.mentions) home.set(m, c);
   const offers = new Map<Mention, Map<Cluster, number>>();
@@ -282,14 +284,17 @@ function attachSecondary(clusters: Cluster[], candidates: readonly Edge[], menti
     offer(mentions[i] as Mention, mentions[j] as Mention);
     offer(mentions[j] as Mention, mentions[i] as Mention);
   }
-  const moves: Array<[Mention, Cluster]> = [];
+  const moves: Array<[Mention, Cluster, number]> = [];
   for (const [m, list] of offers) {
     const ranked = [...list].filter(([, s]) => s >= SETTINGS.match.secondaryClaim).sort((a, b) => b[1] - a[1]);
-    for (const [target] of ranked.slice(0, SETTINGS.match.maxSecondary)) moves.push([m, target]);
+    for (const [target, s] of ranked.slice(0, SETTINGS.match.maxSecondary)) moves.push([m, target, s]);
   }
-  moves.sort((x, y) => byKey(x[0], y[0]));
+  // The likest first; each was offered against the claim as it was, so it is checked again
+  // against what the claim has borrowed since: like every mention of it from another source.
+  moves.sort((x, y) => y[2] - x[2] || byKey(x[0], y[0]));
   const grown = new Set<Cluster>();
   for (const [m, target] of moves) {
+    if (target.mentions.some((x) => x.source !== m.source && (sim(m, x) < SETTINGS.match.minPairSimilarity || vetoed(m, x)))) continue;
     target.borrowed.push(m.key);
     target.mentions.push(m);
     grown.add(target);
