@@ -25,7 +25,7 @@ export const SETTINGS = {
     /** …and count as a shared word, for which pairs are compared at all, from this cosine up (near-synonyms only). */
     sameShared: 0.85,
     /** Groups merge while the average similarity of their mentions (0..1) is at least this. */
-    sameClaim: 0.28,
+    sameClaim: 0.32,
     /** Sentence vectors (SIF, meaning.ts) add this much of their cosine above `sentenceFloor` to the word overlap… */
     sentenceWeight: 0.3,
     /** …from this cosine up (two sentences of one event, common component removed, mostly score under it). */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, readFolder, type Analysis } from '../helpers/pipeline.ts';
 import { withoutCoincidences } from '../../scripts/pipeline/match/stories.ts';
+import { SETTINGS } from '../../scripts/pipeline/settings.ts';
 import type { Mention } from '../../scripts/pipeline/types.ts';
 
 const UNRELATED = path.join(import.meta.dirname, '../fixtures/match/unrelated');
@@ -90,13 +91,16 @@ describe('withoutCoincidences', () => {
   // a–b and c–d only just overlap; a–c is one story.
   const story = (x: string, y: string): number => ([x, y].sort().join() === 'a,c' ? 0.6 : 0.22);
 
+  // Two similarities that clear the bar for one claim, and one near word for word.
+  const [clear, clearer] = [SETTINGS.match.sameClaim + 0.01, SETTINGS.match.sameClaim + 0.05];
+
   it('drops the one match between articles whose topics only just overlap', () => {
-    const kept = withoutCoincidences([{ i: 4, j: 5, s: 0.35 }, { i: 0, j: 4, s: 0.3 }], mentions, story);
-    expect(kept).toEqual([{ i: 0, j: 4, s: 0.3 }]);
+    const kept = withoutCoincidences([{ i: 4, j: 5, s: clearer }, { i: 0, j: 4, s: clear }], mentions, story);
+    expect(kept).toEqual([{ i: 0, j: 4, s: clear }]);
   });
 
   it('keeps them when two of their sentences match, or the words are near-identical', () => {
-    const two = [{ i: 0, j: 1, s: 0.35 }, { i: 2, j: 3, s: 0.3 }];
+    const two = [{ i: 0, j: 1, s: clearer }, { i: 2, j: 3, s: clear }];
     expect(withoutCoincidences(two, mentions, story)).toEqual(two);
     expect(withoutCoincidences([{ i: 4, j: 5, s: 0.9 }], mentions, story)).toHaveLength(1);
   });
