@@ -45,13 +45,15 @@ export function identify(
       else byEvidence.set(key, [p.id]);
     }
   }
-  const pairs: Array<{ d: number; id: string; overlap: number }> = [];
+  const pairs: Array<{ d: number; id: string; overlap: number; same: number }> = [];
+  const textOf = new Map(previous.map((p) => [p.id, normalise(p.text)]));
   drafts.forEach((draft, d) => {
     const counts = new Map<string, number>();
     for (const a of draft.appearances) for (const id of byEvidence.get(evidenceKey(a)) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-    for (const [id, overlap] of counts) pairs.push({ d, id, overlap });
+    // A claim split in two keeps its id on the part that still says what it said.
+    for (const [id, overlap] of counts) pairs.push({ d, id, overlap, same: textOf.get(id) === normalise(draft.text) ? 1 : 0 });
   });
-  pairs.sort((a, b) => b.overlap - a.overlap || a.d - b.d || (a.id < b.id ? -1 : 1));
+  pairs.sort((a, b) => b.overlap - a.overlap || b.same - a.same || a.d - b.d || (a.id < b.id ? -1 : 1));
   const taken = new Set<string>();
   for (const { d, id } of pairs) {
     const draft = drafts[d];
