@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { similarity } from '../../scripts/pipeline/match/similarity.ts';
 import { findValues } from '../../scripts/pipeline/values.ts';
 import { contentStems } from '../../scripts/pipeline/text.ts';
+import { structure } from '../../scripts/pipeline/extract/structure.ts';
 import type { Mention } from '../../scripts/pipeline/types.ts';
 
 function mention(source: string, text: string): Mention {
@@ -41,5 +42,30 @@ describe('similarity and agreeing figures', () => {
   it('does not count a measurement that says where ("at 60 metres") as agreement: many claims name the place', () => {
     expect(findValues(texts.heightA)[0]).toMatchObject({ measured: true });
     expect(delta(texts.heightA, texts.heightB)).toBeLessThan(1e-9);
+  });
+});
+
+describe('similarity and the scene', () => {
+  const read = (source: string, text: string): Mention => ({ ...mention(source, text), ...structure(text) });
+  const texts = [
+    'Lind and his wife were at a dinner at the Grand Hotel in Port Amsel.',
+    'While in Port Amsel, Lind once opened the door of his hotel room in his boxers.',
+    'The framework is anchored in law and follows the principles of the Velmar Charter.',
+    'The guarantees are tied to any peace agreement and to principles of the Velmar Charter.',
+    'The harbour board approved the new ferry terminal on Monday.',
+    'A new bridge for the islands was approved by the council.',
+  ];
+  const all = texts.map((t, i) => read(`s${i}`, t));
+  const sim = similarity(all);
+  const unnamed = (m: Mention): Mention => ({ ...m, who: [] });
+
+  it('does not count a place both only set the scene in as something both state', () => {
+    const [a, b] = [all[0] as Mention, all[1] as Mention];
+    expect(sim(a, b)).toBeLessThan(sim(unnamed(a), unnamed(b)) - 0.05);
+  });
+
+  it('still counts a name both qualify the claim with ("the principles of the Velmar Charter")', () => {
+    const [a, b] = [all[2] as Mention, all[3] as Mention];
+    expect(sim(a, b)).toBeCloseTo(sim(unnamed(a), unnamed(b)), 9);
   });
 });

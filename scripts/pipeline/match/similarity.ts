@@ -4,8 +4,9 @@
  * that matching never compares every pair.
  */
 import { SETTINGS } from '../settings.ts';
-import { isPersonSpeaker, personKey } from '../people.ts';
+import { isPersonSpeaker, personKey, samePerson } from '../people.ts';
 import { compatible, sameQuantity } from '../values.ts';
+import { contentStems, fold } from '../text.ts';
 import { nearness, sentenceNearness, type Nearness, type SentenceNearness } from './meaning.ts';
 import type { Mention, Value } from '../types.ts';
 
@@ -43,10 +44,15 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
     return dot / (Math.min(bx.norm, by.norm) ** 1.2 * Math.max(bx.norm, by.norm) ** 0.8);
   };
   const score = (a: Mention, b: Mention): number => {
-    let best = overlap(a.terms, b.terms);
-    for (const ca of a.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, b.terms));
-    for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(a.terms, cb));
-    for (const ca of a.clauses) for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ca, cb));
+    // A place both only set the scene in ("in Keswan") is not something both state; but one
+    // speaker's affiliation ("Lind of the Harbour Union said") is who speaks, said twice.
+    const scene = a.speaker !== null && b.speaker !== null && samePerson(a.speaker, b.speaker) ? NO_SCENE : sharedSetting(a, b);
+    const own = (terms: readonly string[]): readonly string[] => (scene.size === 0 ? terms : terms.filter((t) => !t.split('_').every((w) => scene.has(w))));
+    const [ta, tb] = [own(a.terms), own(b.terms)];
+    let best = overlap(ta, tb);
+    for (const ca of a.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(own(ca), tb));
+    for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(ta, own(cb)));
+    for (const ca of a.clauses) for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(own(ca), own(cb)));
     // Sentence vectors add what the words say in other words; they never decide alone.
     const said = SETTINGS.match.sentenceWeight * Math.max(0, sentences(a, b) - SETTINGS.match.sentenceFloor);
     const s = best + said + valueBonus(a, b);
@@ -55,6 +61,30 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
     return Math.min(1, s + (s >= SETTINGS.match.sameClaim && sameSpeaker(a, b) ? SETTINGS.match.sameSpeakerBonus : 0));
   };
   return Object.assign(score, { weight });
+}
+
+const settings = new WeakMap<Mention, Set<string>>();
+
+/** The stems of the places a mention only sets the scene in ("at a dinner in Keswan"): a name it qualifies with a preposition of place. */
+function setting(m: Mention): Set<string> {
+  let set = settings.get(m);
+  if (!set) {
+    const text = fold(m.sentence.text);
+    const placed = (e: string): boolean => new RegExp(`\\b(?:in|at|near|outside|inside)\\s+(?:the\\s+)?${e.split(' ')[0]?.replace(/[^\p{L}\p{N}]/gu, '') ?? ''}\\b`, 'u').test(text);
+    set = new Set(m.who.filter((e) => e.startsWith("'") && placed(e.slice(1))).flatMap((e) => contentStems(e.slice(1))));
+    settings.set(m, set);
+  }
+  return set;
+}
+
+const NO_SCENE: ReadonlySet<string> = new Set();
+
+/** The qualifier stems two mentions share. */
+function sharedSetting(a: Mention, b: Mention): ReadonlySet<string> {
+  const [x, y] = [setting(a), setting(b)];
+  if (x.size === 0 || y.size === 0) return NO_SCENE;
+  const both = new Set([...x].filter((w) => y.has(w)));
+  return both.size === 0 ? NO_SCENE : both;
 }
 
 /**
