@@ -98,8 +98,8 @@ function graph(
   const seen = new Set<number>();
   for (const [i, j] of [...candidatePairs(mentions), ...sameQuotes(mentions)]) {
     // The index and identical quotes may propose one pair twice: it is one edge.
-    if (seen.has(i * mentions.length + j)) continue;
-    seen.add(i * mentions.length + j);
+    if (seen.has(pairId(i, j, mentions.length))) continue;
+    seen.add(pairId(i, j, mentions.length));
     const a = mentions[i] as Mention;
     const b = mentions[j] as Mention;
     const quoted = identicalQuote(a, b);
@@ -177,8 +177,8 @@ function wholesOverParts(clusters: readonly Cluster[], all: readonly Mention[]):
     out.push({ ...c, mentions: kept, borrowed: c.borrowed.filter((k) => left.has(k)) });
   }
   // A quote alone in its claim, each of whose sentences backs another claim, is said by those.
-  const backed = new Map<string, number>();
-  for (const c of out) if (c.mentions.length > 1) for (const m of c.mentions) if (m.partOf !== undefined) backed.set(m.key, (backed.get(m.key) ?? 0) + 1);
+  const backed = new Set<string>();
+  for (const c of out) if (c.mentions.length > 1) for (const m of c.mentions) if (m.partOf !== undefined) backed.add(m.key);
   const parts = new Map<string, string[]>();
   for (const m of all) if (m.partOf !== undefined) (parts.get(m.partOf) ?? parts.set(m.partOf, []).get(m.partOf))?.push(m.key);
   return out.filter((c) => {

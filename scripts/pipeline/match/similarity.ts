@@ -47,7 +47,7 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
     // A place both only set the scene in ("in Keswan") is not something both state; but one
     // speaker's affiliation ("Lind of the Harbour Union said") is who speaks, said twice.
     const scene = a.speaker !== null && b.speaker !== null && samePerson(a.speaker, b.speaker) ? NO_SCENE : sharedSetting(a, b);
-    const own = (terms: readonly string[]): readonly string[] => (scene.size === 0 ? terms : terms.filter((t) => !t.split('_').every((w) => scene.has(w))));
+    const own = (terms: readonly string[]): readonly string[] => (scene.size === 0 ? terms : withoutScene(terms, scene));
     const [ta, tb] = [own(a.terms), own(b.terms)];
     let best = overlap(ta, tb);
     for (const ca of a.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(own(ca), tb));
@@ -78,6 +78,20 @@ function setting(m: Mention): Set<string> {
 }
 
 const NO_SCENE: ReadonlySet<string> = new Set();
+const sceneless = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/**
+ * Terms less those made only of scene words, one array per terms and scene: the overlap caches
+ * its bags by array, so the same pair of mentions, scored again, reuses them.
+ */
+function withoutScene(terms: readonly string[], scene: ReadonlySet<string>): readonly string[] {
+  const key = [...scene].sort().join(' ');
+  let byScene = sceneless.get(terms);
+  if (!byScene) sceneless.set(terms, (byScene = new Map()));
+  let out = byScene.get(key);
+  if (!out) byScene.set(key, (out = terms.filter((t) => !t.split('_').every((w) => scene.has(w)))));
+  return out;
+}
 
 /** The qualifier stems two mentions share. */
 function sharedSetting(a: Mention, b: Mention): ReadonlySet<string> {
