@@ -193,7 +193,7 @@ export async function evalSentences(dir: string, print: (line: string) => void =
     print(line('in-paragraph', gum.inParagraph));
     for (const m of gum.misses) print(`    ${m}`);
     const t = report.throughput;
-    print(`\nThroughput: ${(t.bytes / 1e6).toFixed(1)} MB in ${t.ms.toFixed(0)} ms (median of 3) = ${t.mbPerSecond.toFixed(1)} MB/s`);
+    print(`\nThroughput: ${t.mbPerSecond.toFixed(1)} MB/s (${(t.bytes / 1e6).toFixed(1)} MB, ${t.ms.toFixed(0)} ms, median of 3)`);
     print('\nBlock classifier vs GUM labels (head→heading, figure→caption, quote→quote, rest→paragraph):');
     for (const k of KINDS) print(line(k, report.blocks[k]));
   } else print('\nGUM news: gum-news.json absent; skipped.');

@@ -1,5 +1,5 @@
 /**
- * A vitest reporter that ends the run with one plain line, `tests: N passed, N failed, N skipped`,
+ * A vitest reporter that ends the run with one plain line, `N passed, N failed, N skipped`,
  * the closing line CI reads to tell a run that tested something from one that tested nothing.
  * Vitest's own summary is coloured and laid out for people; this line is for machines. Use it
  * after the default reporter: `vitest run --reporter=default --reporter=./test/helpers/closing-line.ts`.
@@ -19,6 +19,6 @@ export default class ClosingLine implements Reporter {
         else count.skipped++;
       }
     }
-    process.stdout.write(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
+    process.stdout.write(`\n${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
   }
 }

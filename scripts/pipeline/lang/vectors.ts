@@ -136,7 +136,8 @@ export function readTable(bytes: Buffer): WordVectors {
 if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
   const started = performance.now();
   if (!existsSync(tablePath())) buildTable();
-  console.log(`word vectors: ${path.relative(process.cwd(), tablePath())} built in ${Math.round(performance.now() - started)} ms`);
+  // No "built in N ms": a count or word before "in <time>" reads as a test runner's closing line.
+  console.log(`word vectors: wrote ${path.relative(process.cwd(), tablePath())} (${Math.round(performance.now() - started)} ms)`);
 }
 
 const wordMemo = new Map<string, number>();
