@@ -7,7 +7,7 @@ import { diffWordsWithSpace } from 'diff';
 import type { Appearance, Conflict, Selector, Variant } from '../../src/schema.ts';
 import { firstNamesDiffer, isPersonSpeaker, personKey, samePerson } from './people.ts';
 import { findQuotes } from './quotes.ts';
-import { compatible, sameQuantity } from './values.ts';
+import { compatible, isEventDay, sameQuantity } from './values.ts';
 import { independentCount, sharedCopy } from './compare/copies.ts';
 import { claimTitle } from './compare/title.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
@@ -140,7 +140,12 @@ function valueConflicts(mentions: readonly Mention[], compared: Readonly<Record<
   }
   const conflicts: Conflict[] = [];
   for (const { first, bySource } of groups) {
-    const entries = [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([source, values]) => ({ source, values }));
+    const entries = [...bySource]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([source, values]) => ({ source, values }))
+      // A source that gives two days that cannot both be the claim's tells of several acts: which one
+      // is the claim's cannot be told, so it takes no side in a dispute about the day.
+      .filter((e) => !severalDays(e.values));
     if (entries.length < 2) continue;
     // Sources that give the same values agree with each other: compare each distinct set once.
     const distinct = [...new Map(entries.map((e) => [JSON.stringify(e.values), e.values])).values()];
@@ -152,6 +157,12 @@ function valueConflicts(mentions: readonly Mention[], compared: Readonly<Record<
     });
   }
   return conflicts;
+}
+
+/** True when `values` hold two event days that cannot both be right ("Monday" and "Friday"). */
+function severalDays(values: readonly Value[]): boolean {
+  const days = values.filter(isEventDay);
+  return days.some((a, i) => days.slice(i + 1).some((b) => !compatible(a, b)));
 }
 
 const copyGroups = new WeakMap<ReadonlyMap<string, SegmentedArticle>, string[][]>();

@@ -120,3 +120,28 @@ describe('completeGroups', () => {
     expect(completeGroups(['rabc', 'rabd', 'rbdx'], same, near, (x) => x.slice(0, 2))).toEqual([['rabc', 'rabd'], ['rbdx']]);
   });
 });
+
+describe('a day dispute', () => {
+  const cluster = (third: string): Cluster => {
+    const { mentions } = analyse({
+      'a.txt': 'Harbour vote\nThe harbour board voted on Wednesday to close the northern docks for repairs.\nWork starts next month.',
+      'b.txt': 'Docks to close\nThe harbour board voted Wednesday to close the northern docks for repairs.\nWork starts next month.',
+      'c.txt': `Docks vote\n${third}\nWork starts next month.`,
+    });
+    const voted = mentions.filter((m) => m.sentence.text.includes('voted'));
+    return { mentions: voted, borrowed: [], representative: voted[0] as Mention };
+  };
+  const weekdays = (c: Cluster): string[][] =>
+    compare([c], new Map())
+      .flatMap((claim) => claim.conflicts)
+      .filter((conflict) => conflict.field === 'weekday')
+      .map((conflict) => conflict.values.map((v) => `${v.source}=${v.value}`));
+
+  it('sets one source’s other day against the rest', () => {
+    expect(weekdays(cluster('The harbour board voted on Monday to close the northern docks for repairs.'))).toEqual([['a=Wednesday', 'b=Wednesday', 'c=Monday']]);
+  });
+
+  it('leaves out a source that gives two days, as it tells of two acts and which one is the claim’s cannot be told', () => {
+    expect(weekdays(cluster('The harbour board, which met on Monday and again on Friday, voted to close the northern docks for repairs.'))).toEqual([]);
+  });
+});
