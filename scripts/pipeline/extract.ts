@@ -240,6 +240,8 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
   const verb = SPEECH_VERBS.exec(outside);
   if (!verb) return null;
   const at = verb.index;
+  // "…, according to the report" and "according to Lind": the source comes after, whoever the words are about.
+  if (/^according to$/i.test(verb[0])) return sourceAfter(outside.slice(at + verb[0].length), names.filter((n) => n.start >= at + verb[0].length).map((n) => ({ ...n, start: n.start - at - verb[0].length })));
   let best: { key: string; distance: number } | null = null;
   for (const n of names) {
     // Subjects come before the verb; "said Smith" puts the name right after it. A possessive
@@ -259,9 +261,8 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
   // "the report says", "…,” the ministry said": a document or a body can be who speaks.
   const body = /(?:^|[\s,“”"«»])([Tt]he|[Aa]n?)\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]+)\s*$/u.exec(outside.slice(Math.max(0, at - 50), at));
   if (body && (best === null || best.distance > (body[0].length ?? 0) + 10)) {
-    const noun = body[3] ?? '';
-    const lemma = nounOf(noun) ?? noun;
-    if (['communication', 'document', 'organization', 'social_group'].some((kind) => isKindOf(lemma, kind, 2))) return `the ${noun}`;
+    const speaks = bodyThatSpeaks(body[3] ?? '');
+    if (speaks) return speaks;
   }
   const pronoun = PRONOUN.exec(outside);
   if (pronoun && antecedent) {
@@ -273,6 +274,25 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
     }
   }
   return best?.key ?? null;
+}
+
+/** `the ${noun}` when the noun names a document or a body of people ("report", "ministry"), else null. */
+function bodyThatSpeaks(noun: string): string | null {
+  const lemma = nounOf(noun) ?? noun;
+  return ['communication', 'document', 'organization', 'social_group'].some((kind) => isKindOf(lemma, kind, 2)) ? `the ${noun}` : null;
+}
+
+/**
+ * Who "according to" gives as the source, from the words after it: a person named right there
+ * ("according to Ilse Brandt"), or a document or a body ("according to the 40-page report"); else
+ * no one, as the names before it are who the words are about.
+ */
+function sourceAfter(after: string, names: readonly NameHit[]): string | null {
+  const lead = after.length - after.trimStart().length;
+  const named = names.find((n) => n.start === lead);
+  if (named) return named.key;
+  const body = /^\s+(?:the|an?)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+)(?![\p{L}'’-])/u.exec(after);
+  return body ? bodyThatSpeaks(body[1] ?? '') : null;
 }
 
 /** Whether a sentence states something a reader could check. */

@@ -19,6 +19,16 @@ describe('speakers', () => {
     expect(mentions.find((m) => m.sentence.text.includes('reopen'))?.speaker).toBe('the ministry');
   });
 
+  it('take the source "according to" gives, after it, not the person the words are about', () => {
+    const { mentions } = analyse({
+      'a.txt': 'Port inquiry\nHarbour master Ilse Brandt ordered the north quay closed twice in 2023 without telling the board, according to the 40-page report.\nTeodor Lind approved the crane contracts on his own in March, according to Mira Castell.\nThe operator ignored three warnings about worn brakes, according to sources close to the board.',
+    });
+    const at = (phrase: string) => mentions.find((m) => m.sentence.text.includes(phrase))?.speaker;
+    expect(at('north quay closed')).toBe('the report');
+    expect(at('crane contracts')).toBe('Mira Castell');
+    expect(at('worn brakes')).toBeNull();
+  });
+
   it('see no conflict in a name written with a title before it, nor in a report that carries a person\'s words', () => {
     const { clusters, drafts } = analyse({
       'a.txt': 'Quay clean-up\nVeteran pilot Teodor Lind said the cranes and crates left on the north quay have to be removed before the season.\n“The north quay must be cleared of every abandoned crane before the first ships arrive,” the report says.',
