@@ -11,7 +11,7 @@ import { SETTINGS } from './settings.ts';
 import { contentStems } from './text.ts';
 import { findValues } from './values.ts';
 import { structure } from './extract/structure.ts';
-import { isKindOf, nounOf } from './lang/en/wordnet.ts';
+import { isKindOf, nounOf, verbOf } from './lang/en/wordnet.ts';
 import type { Mention, SegmentedArticle, Sentence, Value } from './types.ts';
 
 const EVENT_VERBS =
@@ -94,9 +94,21 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
       }
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
-    lastPerson = names.at(-1)?.key ?? lastPerson;
+    lastPerson = names.filter((n) => couldBeHeOrShe(sentence.text, n)).at(-1)?.key ?? lastPerson;
   });
   return mentions;
+}
+
+/**
+ * Whether a name, where it stands, could be the person a later "he" or "she" means: not a place
+ * ("on Harbour Road", "in the Old Town") and not a name used as a modifier ("Velmari crowns").
+ */
+function couldBeHeOrShe(text: string, n: NameHit): boolean {
+  const before = text.slice(Math.max(0, n.start - 30), n.start);
+  if (/\b(?:in|on|at|near|across|outside|inside|into|from|through|towards?)\s+(?:the\s+)?$/i.test(before) && !TITLES.test(before)) return false;
+  const next = /^\s+(\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(n.end));
+  const word = next?.[1];
+  return !(word !== undefined && !/\s/.test(text.slice(n.start, n.end)) && nounOf(word) !== null && verbOf(word) === null);
 }
 
 /** The one person the sentence before sentence `at` names, when both are in one paragraph; else null. */
@@ -253,9 +265,9 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
     const appositive = n.end <= at && /^,\s+(?!(?:and|or|nor|but)\b)(?:(?:a|an|the)\s+)?\p{Ll}[^,;:“”"«»]*,\s*$/u.test(outside.slice(n.end, at));
     const distance = appositive ? 0 : (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
     if (n.start > at + verb[0].length + 30) continue;
-    // After the verb, only "…, said Smith." (or "said Smith, a field commander") names the
+    // After the verb, only "…, said Smith." (or "said Smith, a field commander", "says Lind (52)") names the
     // speaker; "said Jones “…”" reports about Jones.
-    if (n.start > at && !/^[’']?s?\s*([.,;:!?]|$)|^\s+(?:a|an|the)\s+\p{Ll}/u.test(outside.slice(n.end).replace(/^\s+(?=[’'.,;:!?])/, ''))) continue;
+    if (n.start > at && !/^[’']?s?\s*([.,;:!?(]|$)|^\s+(?:a|an|the)\s+\p{Ll}/u.test(outside.slice(n.end).replace(/^\s+(?=[’'.,;:!?])/, ''))) continue;
     if (!best || distance < best.distance) best = { key: n.key, distance };
   }
   // "the report says", "…,” the ministry said": a document or a body can be who speaks.

@@ -180,7 +180,9 @@ function candidates(text: string): Candidate[] {
     const next = tokens[i];
     if (next && next.start - last.end <= 1 && CAP.test(next.word) && isKindOf(next.word.toLowerCase(), 'organization')) continue;
     const before = text.slice(Math.max(0, first.start - 40), first.start);
-    const titled = TITLES.test(before);
+    // "Noura (31)", "Ala, 25,": an age right after a lone name says it is a person's.
+    const aged = run.length === 1 && /^\s*(?:\(\d{1,3}\)|,\s*\d{1,3},)/.test(text.slice(last.end, last.end + 8));
+    const titled = TITLES.test(before) || aged;
     const name = run.map((t) => t.word).join(' ');
     // A lone capitalised word at a sentence start is an ordinary word unless a title introduces it.
     if (run.length === 1 && sentenceStart && !titled) {

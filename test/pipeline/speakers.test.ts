@@ -76,4 +76,23 @@ describe('speakers', () => {
       ['Nobody wants a secon', null],
     ]);
   });
+
+  it('know a lone name by the age after it, and read "asked" as speech but "asked … to" as a request', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    // No title, no surname: "(52)" says Keswan is a person, who then speaks "she says" and "says Keswan (52)".
+    expect(quotes('Keswan (52) has worked the north quay cranes since the port opened. “Nobody asked us before the shifts were cut,” she says.')).toEqual(['Keswan']);
+    expect(quotes('“Only the tourists call it the new quay,” says Keswan (52) from the old town.')).toEqual(['Keswan']);
+    expect(quotes('“Did the crane driver file the report in time for this shift?”, Teodor Lind, prosecuting, asked the court.')).toEqual(['Teodor Lind']);
+    // A request is not speech: the quoted words are not Mira Castell's.
+    expect(quotes('Mira Castell asked the board to “investigate who kept a copy of the harbour recordings and why”.')).toEqual([null]);
+  });
+
+  it('resolve "he" and "she" to a person, not to a place or a name used as a word about something', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    const opening = 'Teodor Lind has driven cranes for thirty years.';
+    expect(quotes(`${opening} His family lives in a flat on Makers Lane. “We will keep the harbour running whatever the board decides,” he says.`)).toEqual(['Teodor Lind']);
+    expect(quotes(`${opening} He earns 900 Velmari crowns a month driving the night shift. “We will keep the harbour running whatever the board decides,” he says.`)).toEqual(['Teodor Lind']);
+    // A sentence that opens with a preposition does not make it part of a name: "Inside Port Amsel".
+    expect(quotes(`${opening} Inside Port Amsel the cranes stand idle. “We will keep the harbour running whatever the board decides,” he says.`)).toEqual(['Teodor Lind']);
+  });
 });

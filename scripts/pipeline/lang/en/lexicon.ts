@@ -18,7 +18,7 @@ export const GENERAL_STEMS: ReadonlySet<string> = new Set(
 
 /** Verbs that attribute words to a speaker. */
 export const SPEECH_VERBS =
-  /\b(said|says|say|told|tells|added|adds|stated|states|noted|notes|remarked|argued|argues|emphasi[sz]ed|stressed|warned|cautioned|explained|declared|insisted|wrote|writes|tweeted|posted|announced|acknowledged|highlighted|mentioned|indicated|described|calling|called|praising|praised|pointed out|expressed|asserted|claimed|replied|responded|urged|vowed|promised|pledged|admitted|conceded|suggested|thanked|welcomed|echoed|recalled|predicted|according to)\b/i;
+  /\b(said|says|say|told|tells|added|adds|stated|states|noted|notes|remarked|argued|argues|emphasi[sz]ed|stressed|warned|cautioned|explained|declared|insisted|wrote|writes|tweeted|posted|announced|acknowledged|highlighted|mentioned|indicated|described|calling|called|praising|praised|pointed out|expressed|asserted|claimed|replied|responded|asked(?!\s+(?:[\w.’'-]+\s+){0,3}?to\s)|asks(?!\s+(?:[\w.’'-]+\s+){0,3}?to\s)|explains|recalls|insists|warns|urges|joked|jokes|urged|vowed|promised|pledged|admitted|conceded|suggested|thanked|welcomed|echoed|recalled|predicted|according to)\b/i;
 
 /** Titles and roles that come right before a person's name. */
 export const TITLES =
@@ -28,6 +28,8 @@ export const TITLES =
 export const NOT_PERSON = new Set(
   (
     'The A An In On At For From With By Of And Or But This That These Those It Its Their Our His Her We They He She I ' +
+    'Inside Outside Across Near Into Onto Upon Under Over Through Throughout During Despite Since Until After Before Among Amid Between Against Without Within Beyond Behind Around Toward Towards ' +
+    'Although Though While When Where If As Because Some Many Most All Both Each Every Several Few No Any ' +
     'United States Kingdom Union European Council Coalition Force Forces Ministry Department Office House Republic Nations ' +
     'Charter Court Party Army Navy Air Bank Fund Agency Commission Committee Organization Organisation Senate Congress ' +
     'Parliament Government Palace Kremlin Street Square World War Day News Times Post Press Group Inc Ltd Corp Company ' +
