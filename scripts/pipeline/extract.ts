@@ -61,7 +61,9 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         let quoteSpeaker = speaker;
         for (const s of span.slice(1)) {
           if (quoteSpeaker) break;
-          quoteSpeaker = findSpeaker(maskQuotes(s, inside.concat(quotesIn(s.start, s.end))), people.find(s.text), previousSpeaker ?? lastPerson);
+          // Names inside the quoted words are what the speaker talks about, not who speaks.
+          const masked = maskQuotes(s, inside.concat(quotesIn(s.start, s.end)));
+          quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), previousSpeaker ?? lastPerson);
         }
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;

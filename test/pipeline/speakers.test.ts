@@ -87,6 +87,11 @@ describe('speakers', () => {
     expect(quotes('Mira Castell asked the board to “investigate who kept a copy of the harbour recordings and why”.')).toEqual([null]);
   });
 
+  it('never take a name inside a quote that runs over sentences as its speaker', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('“We kept every crane running through the storm,” said Teodor Lind. “I am proud of the night shift. It is the duty of every driver to learn from people like Ilse Brandt, who trained half of them,” he added.')).toEqual(['Teodor Lind', 'Teodor Lind']);
+  });
+
   it('resolve "he" and "she" to a person, not to a place or a name used as a word about something', () => {
     const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
     const opening = 'Teodor Lind has driven cranes for thirty years.';
