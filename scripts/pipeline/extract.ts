@@ -34,6 +34,8 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
   const quotesIn = quoteFinder(article);
   let previousSpeaker: string | null = null;
   let lastPerson: string | null = null;
+  // The document or body the text last named ("the report"), for "it says".
+  let lastBody: string | null = null;
   let lastQuoteSpeaker: { speaker: string; end: number } | null = null;
   const covered = new Set<number>();
   article.sentences.forEach((sentence, at) => {
@@ -44,7 +46,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     const inside = quotesIn(sentence.start, sentence.end);
     const outside = maskQuotes(sentence, inside);
     const names = people.find(sentence.text).filter((n) => outside.slice(n.start, n.end).trim() !== '');
-    const speaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson);
+    const speaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson, lastBody);
     const longs = inside.filter((q) => q.start >= sentence.start && isQuotation(article.text.slice(q.start, q.end)));
     if (!covered.has(sentence.index)) {
       // "“The hardest part”, Lind told us, “is keeping the cranes running … The second …”": each quote that starts
@@ -58,12 +60,13 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
           if (s && s.kind === 'body' && s.end > long.start) span.push(s);
         }
         for (const s of span) covered.add(s.index);
-        let quoteSpeaker = speaker;
+        // "The report says Ardis told investigators “…”": the quoted words are the words of the verb nearest them.
+        let quoteSpeaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson, lastBody, long.start - sentence.start);
         for (const s of span.slice(1)) {
           if (quoteSpeaker) break;
           // Names inside the quoted words are what the speaker talks about, not who speaks.
           const masked = maskQuotes(s, inside.concat(quotesIn(s.start, s.end)));
-          quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), previousSpeaker ?? lastPerson);
+          quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), previousSpeaker ?? lastPerson, lastBody);
         }
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
@@ -97,6 +100,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
     lastPerson = names.filter((n) => couldBeHeOrShe(sentence.text, n)).at(-1)?.key ?? lastPerson;
+    lastBody = firstBody(outside) ?? lastBody;
   });
   return mentions;
 }
@@ -250,10 +254,13 @@ function maskQuotes(sentence: Sentence, quotes: readonly { start: number; end: n
  * Who a sentence attributes words to: the person named nearest a speech verb, or, for "he said",
  * the person the text was last about.
  */
-function findSpeaker(outside: string, names: readonly NameHit[], antecedent: string | null): string | null {
-  const verb = SPEECH_VERBS.exec(outside);
+function findSpeaker(outside: string, names: readonly NameHit[], antecedent: string | null, thing: string | null, quoteAt?: number): string | null {
+  const verb = speechVerb(outside, quoteAt);
   if (!verb) return null;
   const at = verb.index;
+  // "…,” it says.": the document or body last named speaks; no one, when the text named none.
+  // ("It claimed to …", "it vowed to …" tell what it did, not whose words these are.)
+  if (/(?:^|[\s,“”"«»])[Ii]t\s+(?:also\s+)?$/.test(outside.slice(0, at)) && !/^\s+to\s/.test(outside.slice(at + verb[0].length))) return thing;
   // "…, according to the report" and "according to Lind": the source comes after, whoever the words are about.
   if (/^according to$/i.test(verb[0])) return sourceAfter(outside.slice(at + verb[0].length), names.filter((n) => n.start >= at + verb[0].length).map((n) => ({ ...n, start: n.start - at - verb[0].length })));
   let best: { key: string; distance: number } | null = null;
@@ -288,6 +295,28 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
     }
   }
   return best?.key ?? null;
+}
+
+/**
+ * The speech verb that attributes a sentence: its first, or for a quote at `quoteAt` the last one
+ * before the quote (the innermost speaker: "the report says Lind told investigators “…”") that is
+ * not a participle, else the first after it.
+ */
+function speechVerb(outside: string, quoteAt?: number): RegExpExecArray | null {
+  if (quoteAt === undefined) return SPEECH_VERBS.exec(outside);
+  const all = [...outside.matchAll(new RegExp(SPEECH_VERBS.source, 'gi'))];
+  const before = all.filter((v) => v.index + v[0].length <= quoteAt);
+  // "Lind said Brandt “backs the rules”, calling them “fair”": a participle's subject is its clause's.
+  return before.filter((v) => !/ing$/i.test(v[0])).at(-1) ?? before.at(-1) ?? all.find((v) => v.index >= quoteAt) ?? null;
+}
+
+/** The first document or body a text names ("The report’s findings …" → "the report"), or null. */
+function firstBody(text: string): string | null {
+  for (const m of text.matchAll(/(?:^|[\s,(])(?:[Tt]he|[Ii]ts)\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]+)(?=[\s,.;:’']|$)/gu)) {
+    const body = bodyThatSpeaks(m[2] ?? '');
+    if (body) return body;
+  }
+  return null;
 }
 
 /** `the ${noun}` when the noun names a document or a body of people ("report", "ministry"), else null. */

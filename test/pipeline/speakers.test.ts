@@ -92,6 +92,15 @@ describe('speakers', () => {
     expect(quotes('“We kept every crane running through the storm,” said Teodor Lind. “I am proud of the night shift. It is the duty of every driver to learn from people like Ilse Brandt, who trained half of them,” he added.')).toEqual(['Teodor Lind', 'Teodor Lind']);
   });
 
+  it('give a quote to the verb nearest it, and "it says" to the document the text last named', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Port inquiry\n${text}\nThe board meets on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('The report says Teodor Lind told investigators “nothing could be loaded on the north quay without his signature.”')).toEqual(['Teodor Lind']);
+    expect(quotes('Mira Castell, Teodor Lind’s envoy for the harbour talks, said Lind “firmly backs the new shipping rules” for the port, calling them “the fairest rules any port has written.”')).toEqual(['Mira Castell', 'Mira Castell']);
+    expect(quotes('The report’s findings rest on interviews with 20 dock workers and Ilse Brandt. To keep the crane contracts quiet, “the harbour master kept two sets of books,” it says.')).toEqual(['the report']);
+    // "It" with no document or body named before: no one, rather than the person nearest the verb.
+    expect(quotes('To keep the crane contracts quiet from Ilse Brandt, “the harbour master kept two sets of books,” it says.')).toEqual([null]);
+  });
+
   it('resolve "he" and "she" to a person, not to a place or a name used as a word about something', () => {
     const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
     const opening = 'Teodor Lind has driven cranes for thirty years.';
