@@ -25,8 +25,12 @@ describe('similarity and agreeing figures', () => {
     openB: 'Workers filled each crate with 5 kilograms of rice at the quay.',
     heightA: 'The cranes on the north quay at 60 metres above the sea were shut after the storm.',
     heightB: 'Dock workers repainted the signal mast at 60 metres above the north quay.',
+    shareA: 'Of the 9,000 dock workers in the port, only 12% live in the harbour town itself.',
+    shareB: 'About 300 ships call at the port each month, 12% of them tankers bound for the harbour refinery.',
+    sameA: 'Storm damage closed 12% of the cranes on the north quay, the port said.',
+    sameB: 'Officials said 12% of the cranes were out of service after the storm hit the quay.',
   };
-  const bare = (t: string): string => t.replace(/(more than |up to )?\d+ /g, '');
+  const bare = (t: string): string => t.replace(/(more than |up to )?\d+%? /g, '');
   const all = Object.values(texts).flatMap((t, i) => [mention(`s${i}`, t), mention(`t${i}`, bare(t))]);
   const sim = similarity(all);
   const delta = (a: string, b: string): number => sim(mention('x', a), mention('y', b)) - sim(mention('x', bare(a)), mention('y', bare(b)));
@@ -42,6 +46,11 @@ describe('similarity and agreeing figures', () => {
   it('does not count a measurement that says where ("at 60 metres") as agreement: many claims name the place', () => {
     expect(findValues(texts.heightA)[0]).toMatchObject({ measured: true });
     expect(delta(texts.heightA, texts.heightB)).toBeLessThan(1e-9);
+  });
+
+  it('counts equal percentages as agreement only when they are shares of one thing', () => {
+    expect(delta(texts.shareA, texts.shareB)).toBeLessThan(1e-9);
+    expect(delta(texts.sameA, texts.sameB)).toBeGreaterThan(0.1);
   });
 });
 

@@ -132,6 +132,23 @@ function softOverlap(x: ReadonlySet<string>, y: ReadonlySet<string>, weight: (t:
 }
 
 /**
+ * Whether two percentages can be shares of one thing: the words that follow each ("20% of the
+ * port's cranes", "a fifth of its cranes") share a stem. "10% live in camps" and "10% to girls
+ * under 18" are two shares that happen to be equal.
+ */
+function shareOfOne(a: Mention, va: Value, b: Mention, vb: Value): boolean {
+  const after = (m: Mention, v: Value): Set<string> => {
+    const first = v.raw.split(/\s+/)[0] ?? v.raw;
+    const at = m.sentence.text.indexOf(first);
+    if (at < 0) return new Set();
+    const rest = m.sentence.text.slice(at + first.length).replace(/^\s*(?:%|per\s*cent|percent)/i, '');
+    return new Set(contentStems(rest.split(/\s+/).filter((w) => w !== '').slice(0, 6).join(' ')));
+  };
+  const x = after(a, va);
+  return [...after(b, vb)].some((t) => x.has(t));
+}
+
+/**
  * True for a measurement that says where ("the camp at 6,400 metres"): a place many claims name,
  * not what happened to it ("lowered by four metres").
  */
@@ -150,7 +167,7 @@ function valueBonus(a: Mention, b: Mention): number {
   const floored = (v: Value): boolean => (v.min ?? 0) > 0;
   for (const va of a.values) {
     if ((va.field !== 'figure' && va.field !== 'percent') || !floored(va) || where(a, va)) continue;
-    if (b.values.some((vb) => floored(vb) && sameQuantity(va, vb) && compatible(va, vb))) bonus += SETTINGS.match.sharedFigureBonus;
+    if (b.values.some((vb) => floored(vb) && sameQuantity(va, vb) && compatible(va, vb) && (va.field !== 'percent' || shareOfOne(a, va, b, vb)))) bonus += SETTINGS.match.sharedFigureBonus;
   }
   return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
 }
