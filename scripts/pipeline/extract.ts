@@ -68,6 +68,8 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
           const masked = maskQuotes(s, inside.concat(quotesIn(s.start, s.end)));
           quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), previousSpeaker ?? lastPerson, lastBody);
         }
+        // "“…,” Teodor Lind, a spokesman for the union.": a name right after the quote, with no verb, is who spoke.
+        if (!quoteSpeaker) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start);
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
         // "… is a point of pride for harbour master Ilse Brandt. “Nobody wants a second-rate port …”": an
@@ -273,14 +275,18 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
     // speaks, not a name inside it ("Lind, and Ilse Brandt, said" is a list, not an appositive).
     const appositive = n.end <= at && /^,\s+(?!(?:and|or|nor|but)\b)(?:(?:a|an|the)\s+)?\p{Ll}[^,;:“”"«»]*,\s*$/u.test(outside.slice(n.end, at));
     const distance = appositive ? 0 : (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
-    if (n.start > at + verb[0].length + 30) continue;
+    // "said Harbour Union press officer Teodor Lind,": a title run between the verb and the name reaches further.
+    const between = n.start > at ? outside.slice(at + verb[0].length, n.start) : '';
+    const titled = /^\s+(?:[\p{L}’'.-]+\s+){1,8}$/u.test(between) && !/\s(?:that|which|who|whom|whose|to|on|in|at|of|for|with|by|from|as|when|while|after|before|if|because|and|or|but)\s/i.test(between);
+    if (n.start > at + verb[0].length + (titled ? 60 : 30)) continue;
     // After the verb, only "…, said Smith." (or "said Smith, a field commander", "says Lind (52)") names the
     // speaker; "said Jones “…”" reports about Jones.
     if (n.start > at && !/^[’']?s?\s*([.,;:!?(]|$)|^\s+(?:a|an|the)\s+\p{Ll}/u.test(outside.slice(n.end).replace(/^\s+(?=[’'.,;:!?])/, ''))) continue;
     if (!best || distance < best.distance) best = { key: n.key, distance };
   }
-  // "the report says", "…,” the ministry said": a document or a body can be who speaks.
-  const body = /(?:^|[\s,“”"«»])([Tt]he|[Aa]n?)\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]+)\s*$/u.exec(outside.slice(Math.max(0, at - 50), at));
+  // "the report says", "…,” the ministry said", "the ministry had said": a document or a body can be who speaks.
+  const lead = outside.slice(Math.max(0, at - 50), at);
+  const body = /(?:^|[\s,“”"«»])([Tt]he|[Aa]n?)\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]+)\s+(?:(?:has|have|had|also)\s+)?$/u.exec(lead);
   if (body && (best === null || best.distance > (body[0].length ?? 0) + 10)) {
     const speaks = bodyThatSpeaks(body[3] ?? '');
     if (speaks) return speaks;
@@ -317,6 +323,14 @@ function firstBody(text: string): string | null {
     if (body) return body;
   }
   return null;
+}
+
+/** The person named right after a quote that ends at `end` ("“…,” Teodor Lind, a spokesman …"), when no verb of saying is in the sentence. */
+function namedRightAfter(outside: string, names: readonly NameHit[], end: number): string | null {
+  if (SPEECH_VERBS.test(outside)) return null;
+  const gap = /^[\s”"’']*,?[\s”"’']*/.exec(outside.slice(end))?.[0].length ?? 0;
+  const n = names.find((x) => x.start === end + gap);
+  return n && /^\s*(?:,|$|\.)/.test(outside.slice(n.end)) ? n.key : null;
 }
 
 /** `the ${noun}` when the noun names a document or a body of people ("report", "ministry"), else null. */

@@ -101,6 +101,12 @@ describe('speakers', () => {
     expect(quotes('To keep the crane contracts quiet from Ilse Brandt, “the harbour master kept two sets of books,” it says.')).toEqual([null]);
   });
 
+  it('find the speaker past a title after the verb, and a name with no verb after a quote', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\nTeodor Lind has led the dock union since 2019.\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('“Opening the north quay again took the pressure off every other berth in the port,” said Velmar Dock Workers Union chief press officer Teodor Lind, in a posting online.')).toEqual(['Teodor Lind']);
+    expect(quotes('“This is a message to the board that the harbour cannot be run without the night shift,” Teodor Lind, a spokesman for the dock union.')).toEqual(['Teodor Lind']);
+  });
+
   it('resolve "he" and "she" to a person, not to a place or a name used as a word about something', () => {
     const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
     const opening = 'Teodor Lind has driven cranes for thirty years.';
