@@ -97,7 +97,19 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         if (quoteSpeaker) lastQuoteSpeaker = { speaker: quoteSpeaker, end: long.end };
       }
       if (longs.length === 0 && checkWorthy(sentence.text, names.length)) {
-        mentions.push(mention(article.id, sentence, 'statement', sentence.text, null, speaker, names, people));
+        const whole = mention(article.id, sentence, 'statement', sentence.text, null, speaker, names, people);
+        mentions.push(whole);
+        // A sentence that joins statements states each: another outlet may state one of them alone.
+        // (A clause of names, "and the Harbour Union-affiliated Dock Seven", states nothing: it needs words of its own.)
+        const clauses = clauseSpans(sentence.text)
+          .map((c) => sentence.text.slice(c.start, c.end))
+          .filter((words) => contentStems(words.split(/\s+/).filter((w) => !/\p{Lu}/u.test(w)).join(' ')).length >= SETTINGS.match.minClauseTerms)
+          .map((words) => {
+            const from = sentence.text.indexOf(words);
+            return mention(article.id, sentence, 'statement', words, null, speaker, names.filter((x) => x.start >= from && x.end <= from + words.length), people, words);
+          })
+          .filter((c) => c.terms.filter((t) => !t.includes('_') && !t.startsWith('#')).length >= SETTINGS.match.minClauseTerms);
+        if (clauses.length > 1) clauses.forEach((c, n) => mentions.push({ ...c, key: `${whole.key}.${n + 1}`, partOf: whole.key }));
       }
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
@@ -200,6 +212,19 @@ function titleBefore(before: string): string {
   const rest = before.slice(0, title.index);
   const whose = /(?:^|\s)((?:\p{Lu}[\p{L}.’'-]*))\s+$/u.exec(rest);
   return `${whose?.[1] ?? ''} ${title[0]}`;
+}
+
+/** The clauses of a sentence that joins two or more statements, each with enough words to state one; else none. */
+function clauseSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (const m of text.matchAll(new RegExp(CLAUSE_BREAK.source, 'g'))) {
+    spans.push({ start: from, end: m.index });
+    from = m.index + m[0].length;
+  }
+  spans.push({ start: from, end: text.length });
+  const stated = spans.filter((c) => contentStems(text.slice(c.start, c.end)).length >= SETTINGS.match.minClauseTerms);
+  return spans.length > 1 && stated.length > 1 ? stated : [];
 }
 
 /** Where a sentence joins clauses: "…, while …", "…, alongside …", "…; …", "… — …". */

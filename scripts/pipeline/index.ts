@@ -96,8 +96,9 @@ async function runStages(root: string, options: RunOptions): Promise<RunResult> 
   timer('segment', `${result.sentences} sentences`);
   const people = learnPeople(articles, cache);
   const mentions = articles.flatMap((a) => cache.extract(a, people, extract));
-  result.mentions = mentions.length;
-  timer('extract', `${mentions.length} statements and quotes`);
+  // A quote's sentences and a statement's clauses (partOf) are matched on their own, but counted once.
+  result.mentions = mentions.filter((m) => m.partOf === undefined).length;
+  timer('extract', `${result.mentions} statements and quotes`);
   const clusters = match(mentions);
   timer('match', `${clusters.length} claims`);
   const drafts = compare(clusters, byId);

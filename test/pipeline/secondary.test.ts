@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { attachSecondary } from '../../scripts/pipeline/match/index.ts';
 import type { Similarity } from '../../scripts/pipeline/match/similarity.ts';
 import type { Cluster, Mention } from '../../scripts/pipeline/types.ts';
+import { analyse } from '../helpers/pipeline.ts';
 
 function mention(key: string, source: string): Mention {
   const text = `Sentence ${key}.`;
@@ -43,5 +44,33 @@ describe('attachSecondary', () => {
     attachSecondary(out, edges, all, sim, () => false);
     expect(out[0]?.borrowed.sort()).toEqual(['m1', 'm2']);
     table.set('m1 m2', 0.02);
+  });
+});
+
+describe('clauses of a sentence that joins statements', () => {
+  const lead = (n: number): string => ['Port Amsel’s harbour board and city council met on Tuesday to settle the future of the old port.', 'Port Amsel’s council and harbour board decided the future of the old port at a meeting on Tuesday.', 'The future of the old port of Port Amsel was settled on Tuesday by its harbour board and council.'][n] ?? '';
+  const files = {
+    'a.txt': `Port Amsel decides\n${lead(0)}\nThe harbour board approved two new cranes for the north quay on the first vote, while the city council voted to close the old ferry terminal next spring.\nThe quay reopens in June.`,
+    'b.txt': `Ferry terminal to close\n${lead(1)}\nThe city council voted to close the old ferry terminal next spring, ending a century of crossings.\nThe ferries will move to the south pier.`,
+    'c.txt': `New cranes for Port Amsel\n${lead(2)}\nThe harbour board approved two new cranes for the north quay on the first vote.\nThe cranes arrive in May.`,
+  };
+  const { clusters } = analyse(files);
+  const holding = (phrase: string) => clusters.filter((c) => c.mentions.some((m) => m.sentence.text.includes(phrase)));
+  const sources = (c: { mentions: Mention[] }) => c.mentions.map((m) => m.source).sort();
+
+  it('back each claim the sentence states, beside the outlet that states it alone', () => {
+    expect(holding('ending a century').map(sources)).toEqual([['a', 'b']]);
+    expect(holding('cranes for the north quay on the first vote.').map(sources)).toEqual([['a', 'c']]);
+  });
+
+  it('never stand for quoted words, nor in a claim of their own sentence alone, nor twice over', () => {
+    const quoted = analyse({
+      ...files,
+      'c.txt': `New cranes for Port Amsel\n${lead(2)}\n“The harbour board approved two new cranes for the north quay on the first vote, and I am proud of it,” said Teodor Lind.\nThe cranes arrive in May.`,
+    }).clusters;
+    for (const c of quoted) if (c.mentions.some((m) => m.kind === 'quote')) expect(c.mentions.filter((m) => m.kind === 'statement' && m.partOf !== undefined)).toEqual([]);
+    for (const c of clusters) expect(new Set(c.mentions.map((m) => m.source)).size > 1 || c.mentions.some((m) => m.partOf === undefined)).toBe(true);
+    const read = clusters.map((c) => [...new Set(c.mentions.map((m) => `${m.source} ${m.sentence.index}`))].sort().join(', '));
+    expect(new Set(read).size).toBe(read.length);
   });
 });

@@ -16,14 +16,16 @@ export function otherWords(m: Mention, own: readonly string[]): Set<string> {
 }
 
 /**
- * The mentions whose sentences may state facts: every statement, and one quote of each sentence
+ * The mentions whose sentences may state facts: every whole statement, and one quote of each sentence
  * that is only quotes ("A report released on Friday says he acted to “advance his interests”"
  * is a quote mention, yet it tells when the report came out).
  */
 export function factMentions(mentions: readonly Mention[]): Mention[] {
-  const stated = new Set(mentions.filter((m) => m.kind === 'statement').map((m) => `${m.source}\u0000${m.sentence.index}`));
+  // A clause of a statement (partOf) states no fact its whole sentence does not.
+  const whole = mentions.filter((m) => !(m.kind === 'statement' && m.partOf !== undefined));
+  const stated = new Set(whole.filter((m) => m.kind === 'statement').map((m) => `${m.source}\u0000${m.sentence.index}`));
   const out: Mention[] = [];
-  for (const m of mentions) {
+  for (const m of whole) {
     const at = `${m.source}\u0000${m.sentence.index}`;
     if (m.kind === 'statement') out.push(m);
     else if (!stated.has(at)) {
@@ -92,13 +94,15 @@ export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, cluste
     // A quote stands in for its sentence's fact, and its claim is the quoted words: only
     // statements say which claim already holds the fact.
     const stating = members.filter((m) => m.kind === 'statement');
+    // A claim holds a statement that it holds, or that one of its clauses (partOf) is in.
+    const holds = (cluster: Cluster): Set<string> => new Set(cluster.mentions.flatMap((m) => (m.partOf !== undefined && m.kind === 'statement' ? [m.key, m.partOf] : [m.key])));
     for (const cluster of [...clusters, ...out]) {
-      const held = new Set(cluster.mentions);
-      const sources = new Set(stating.filter((m) => held.has(m)).map((m) => m.source)).size;
+      const held = holds(cluster);
+      const sources = new Set(stating.filter((m) => held.has(m.key)).map((m) => m.source)).size;
       if (sources >= 2 && (!best || sources > best.sources)) best = { cluster, sources };
     }
-    const held = new Set(best?.cluster.mentions ?? []);
-    const missing = members.filter((m) => !held.has(m));
+    const held = best ? holds(best.cluster) : new Set<string>();
+    const missing = members.filter((m) => !held.has(m.key));
     // A claim that holds the fact and says more takes only the mentions that are like all of it.
     if (best && missing.every((m) => joins(m, best.cluster))) {
       best.cluster.mentions.push(...missing);

@@ -70,11 +70,40 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   clusters.push(...datedClaims(wholes, clusters, story, joins));
   clusters.push(...countClaims(wholes, clusters, story, joins));
   clusters.push(...thingClaims(wholes, clusters, story, joins));
-  // A fact may have joined a claim that held part of it.
-  for (const c of clusters) c.mentions.sort(byKey);
+  // A fact may have joined a claim that held part of it; a sentence that joined a claim one of its clauses was in stands for the clause.
+  for (const c of clusters) {
+    const keys = new Set(c.mentions.map((m) => m.key));
+    const dropped = new Set(c.mentions.filter((m) => isClause(m) && keys.has(m.partOf ?? '')).map((m) => m.key));
+    if (dropped.size > 0) {
+      c.mentions = c.mentions.filter((m) => !dropped.has(m.key));
+      c.borrowed = c.borrowed.filter((k) => !dropped.has(k));
+      if (c.representative && dropped.has(c.representative.key)) c.representative = representative(c, sim);
+    }
+    c.mentions.sort(byKey);
+  }
   const timing = leadTiming(wholes, mainStory(edges, nodes, copies, story), sim, told);
-  if (timing && !clusters.some((c) => disputesTiming(c, timing))) clusters.push(timing);
-  return clusters.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
+  const kept = withoutRepeats(clusters);
+  if (timing && !kept.some((c) => disputesTiming(c, timing))) kept.push(timing);
+  return kept.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
+}
+
+/**
+ * Claims less those that state what another does from the very same sentences (a claim of two
+ * sentences' clauses and a claim of the two sentences read the same to a reader): the one with
+ * more whole sentences, then the first, stays.
+ */
+function withoutRepeats(clusters: readonly Cluster[]): Cluster[] {
+  // A statement by its sentence; a quote by where its words are (a sentence may hold two quotes, under one key).
+  const anchors = (c: Cluster): string => [...new Set(c.mentions.map((m) => (m.kind === 'statement' ? `${m.source}\u0000${m.sentence.start}` : `\u0002${m.key}\u0000${m.quote?.start ?? -1}\u0000${m.text.length}`)))].sort().join('\u0001');
+  const wholes = (c: Cluster): number => c.mentions.filter((m) => !isClause(m)).length;
+  const best = new Map<string, Cluster>();
+  for (const c of clusters) {
+    const key = anchors(c);
+    const other = best.get(key);
+    if (!other || wholes(c) > wholes(other)) best.set(key, c);
+  }
+  const kept = new Set(best.values());
+  return clusters.filter((c) => kept.has(c));
 }
 
 /**
@@ -102,6 +131,8 @@ function graph(
     seen.add(pairId(i, j, mentions.length));
     const a = mentions[i] as Mention;
     const b = mentions[j] as Mention;
+    // A clause cut from a statement states a fact, never someone's quoted words.
+    if ((isClause(a) && b.kind === 'quote') || (isClause(b) && a.kind === 'quote')) continue;
     const quoted = identicalQuote(a, b);
     // One person's words need as much in common as anyone's: a speaker says "know" in many claims.
     if (!quoted && sharedTerms(a, b, near) < SETTINGS.match.minSharedTerms) continue;
@@ -140,6 +171,8 @@ function graph(
     if (given.has(pairId(e.i, e.j, n))) return true;
     const [I, J] = [whole(e.i), whole(e.j)];
     if (I === e.i && J === e.j) return false;
+    // A clause links wherever it is like: its sentence joins one claim, and its other clauses may state others.
+    if (isClause(mentions[e.i] as Mention) || isClause(mentions[e.j] as Mention)) return false;
     return [[I, e.j], [e.i, J], [I, J]].some(([x, y]) => (x !== e.i || y !== e.j) && strong.has(pairId(x ?? 0, y ?? 0, n)));
   };
   candidates = candidates.filter((e) => !carried(e));
@@ -149,6 +182,11 @@ function graph(
   const edges = withoutCoincidences(candidates, mentions, story)
     .map((e) => (e.s >= SETTINGS.match.sameClaim && mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
   return { edges, apart };
+}
+
+/** True for a clause of a statement that joins several (extract.ts), matched beside its whole sentence. */
+function isClause(m: Mention): boolean {
+  return m.kind === 'statement' && m.partOf !== undefined;
 }
 
 /** One number for an unordered pair of indices below `n`. */
@@ -324,7 +362,7 @@ function distinct(mentions: readonly Mention[]): { nodes: Mention[]; copies: Map
 
 /**
  * The member that best stands for a cluster: one that can stand on its own as a title ("This
- * pledge …" cannot), then the most similar to the others, then the shortest.
+ * pledge …" cannot), then a whole sentence, then the most similar to the others, then the shortest.
  */
 function representative(cluster: Cluster, sim: Similarity): Mention {
   const borrowed = new Set(cluster.borrowed);
@@ -333,7 +371,9 @@ function representative(cluster: Cluster, sim: Similarity): Mention {
   let best = pool[0] as Mention;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const m of pool) {
-    const score = (standsAlone(m) ? 1_000 : 0) + pool.reduce((sum, o) => (o === m ? sum : sum + sim(m, o)), 0) - m.text.length / 10_000;
+    // A whole sentence before one of its clauses: the clause alone may lack its subject.
+    const whole = isClause(m) ? 0 : 100;
+    const score = (standsAlone(m) ? 1_000 : 0) + whole + pool.reduce((sum, o) => (o === m ? sum : sum + sim(m, o)), 0) - m.text.length / 10_000;
     if (score > bestScore) [best, bestScore] = [m, score];
   }
   return best;

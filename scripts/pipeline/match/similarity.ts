@@ -55,7 +55,9 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
     for (const ca of a.clauses) for (const cb of b.clauses) best = Math.max(best, SETTINGS.match.clauseFactor * overlap(own(ca), own(cb)));
     // Sentence vectors add what the words say in other words; they never decide alone.
     const said = SETTINGS.match.sentenceWeight * Math.max(0, sentences(a, b) - SETTINGS.match.sentenceFloor);
-    const s = best + said + valueBonus(a, b);
+    // A clause cut from its sentence says less than the sentence: it counts as a clause does.
+    const cut = (a.kind === 'statement' && a.partOf !== undefined) || (b.kind === 'statement' && b.partOf !== undefined) ? SETTINGS.match.clauseFactor : 1;
+    const s = cut * (best + said) + valueBonus(a, b);
     // One person's words count extra only when they already say much the same: "know" twice from
     // one mouth is not a claim told twice.
     return Math.min(1, s + (s >= SETTINGS.match.sameClaim && sameSpeaker(a, b) ? SETTINGS.match.sameSpeakerBonus : 0));
