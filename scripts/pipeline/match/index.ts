@@ -306,9 +306,14 @@ export function attachSecondary(clusters: Cluster[], candidates: readonly Edge[]
   const home = new Map<Mention, Cluster>();
   for (const c of clusters) for (const m of c.mentions) home.set(m, c);
   const offers = new Map<Mention, Map<Cluster, number>>();
+  // Many candidate edges lead one mention to one claim: each is weighed once.
+  const tried = new Map<Mention, Set<Cluster>>();
   const offer = (m: Mention, other: Mention): void => {
     const target = home.get(other);
-    if (!target || target === home.get(m) || target.mentions.length < 2 || offers.get(m)?.has(target)) return;
+    if (!target || target === home.get(m) || target.mentions.length < 2) return;
+    const seen = tried.get(m) ?? tried.set(m, new Set()).get(m);
+    if (!seen || seen.has(target)) return;
+    seen.add(target);
     if (target.mentions.some((x) => x.source === m.source || vetoed(m, x))) return;
     const sims = target.mentions.map((x) => sim(m, x));
     // Like a merge: the mention must be like every mention of the claim, and clearly like them on average.
