@@ -100,16 +100,11 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         const whole = mention(article.id, sentence, 'statement', sentence.text, null, speaker, names, people);
         mentions.push(whole);
         // A sentence that joins statements states each: another outlet may state one of them alone.
-        // (A clause of names, "and the Harbour Union-affiliated Dock Seven", states nothing: it needs words of its own.)
-        const clauses = clauseSpans(sentence.text)
-          .map((c) => sentence.text.slice(c.start, c.end))
-          .filter((words) => contentStems(words.split(/\s+/).filter((w) => !/\p{Lu}/u.test(w)).join(' ')).length >= SETTINGS.match.minClauseTerms)
-          .map((words) => {
-            const from = sentence.text.indexOf(words);
-            return mention(article.id, sentence, 'statement', words, null, speaker, names.filter((x) => x.start >= from && x.end <= from + words.length), people, words);
-          })
-          .filter((c) => c.terms.filter((t) => !t.includes('_') && !t.startsWith('#')).length >= SETTINGS.match.minClauseTerms);
-        if (clauses.length > 1) clauses.forEach((c, n) => mentions.push({ ...c, key: `${whole.key}.${n + 1}`, partOf: whole.key }));
+        clauseSpans(sentence.text).forEach((c, n) => {
+          const words = sentence.text.slice(c.start, c.end);
+          const within = names.filter((x) => x.start >= c.start && x.end <= c.end);
+          mentions.push({ ...mention(article.id, sentence, 'statement', words, null, speaker, within, people, words), key: `${whole.key}.${n + 1}`, partOf: whole.key });
+        });
       }
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
@@ -214,21 +209,27 @@ function titleBefore(before: string): string {
   return `${whose?.[1] ?? ''} ${title[0]}`;
 }
 
-/** The clauses of a sentence that joins two or more statements, each with enough words to state one; else none. */
+/**
+ * The clauses of a sentence that joins two or more statements, each with enough words of its own
+ * to state one (`minClauseTerms` content words in lower case: "and the Harbour Union-affiliated
+ * Dock Seven" is names, and states nothing); none unless two or more do.
+ */
 function clauseSpans(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let from = 0;
-  for (const m of text.matchAll(new RegExp(CLAUSE_BREAK.source, 'g'))) {
+  for (const m of text.matchAll(CLAUSE_BREAKS)) {
     spans.push({ start: from, end: m.index });
     from = m.index + m[0].length;
   }
   spans.push({ start: from, end: text.length });
-  const stated = spans.filter((c) => contentStems(text.slice(c.start, c.end)).length >= SETTINGS.match.minClauseTerms);
-  return spans.length > 1 && stated.length > 1 ? stated : [];
+  const own = (c: { start: number; end: number }): number => contentStems(text.slice(c.start, c.end).split(/\s+/).filter((w) => !/\p{Lu}/u.test(w)).join(' ')).length;
+  const stated = spans.filter((c) => own(c) >= SETTINGS.match.minClauseTerms);
+  return stated.length > 1 ? stated : [];
 }
 
 /** Where a sentence joins clauses: "…, while …", "…, alongside …", "…; …", "… — …". */
 const CLAUSE_BREAK = /,\s+(?:while|whereas|alongside|which|including|with|and|but|though|although|as well as)\b|;\s+|\s+[—–]\s+/;
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'g');
 
 /**
  * The terms a text is matched on: content stems (names left out), adjacent and one-apart stem
@@ -328,6 +329,8 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
   return best?.key ?? null;
 }
 
+const ALL_SPEECH_VERBS = new RegExp(SPEECH_VERBS.source, 'gi');
+
 /**
  * The speech verb that attributes a sentence: its first, or for a quote at `quoteAt` the last one
  * before the quote (the innermost speaker: "the report says Lind told investigators “…”") that is
@@ -335,7 +338,7 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
  */
 function speechVerb(outside: string, quoteAt?: number): RegExpExecArray | null {
   if (quoteAt === undefined) return SPEECH_VERBS.exec(outside);
-  const all = [...outside.matchAll(new RegExp(SPEECH_VERBS.source, 'gi'))];
+  const all = [...outside.matchAll(ALL_SPEECH_VERBS)];
   const before = all.filter((v) => v.index + v[0].length <= quoteAt);
   // "Lind said Brandt “backs the rules”, calling them “fair”": a participle's subject is its clause's.
   return before.filter((v) => !/ing$/i.test(v[0])).at(-1) ?? before.at(-1) ?? all.find((v) => v.index >= quoteAt) ?? null;
