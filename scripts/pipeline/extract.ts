@@ -36,6 +36,8 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
   let lastPerson: string | null = null;
   // The document or body the text last named ("the report"), for "it says".
   let lastBody: string | null = null;
+  // Who issued a document the text names ("Lind said in a statement" → "the statement" is Lind's).
+  const authors = new Map<string, string>();
   let lastQuoteSpeaker: { speaker: string; end: number } | null = null;
   const covered = new Set<number>();
   article.sentences.forEach((sentence, at) => {
@@ -46,7 +48,8 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     const inside = quotesIn(sentence.start, sentence.end);
     const outside = maskQuotes(sentence, inside);
     const names = people.find(sentence.text).filter((n) => outside.slice(n.start, n.end).trim() !== '');
-    const speaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson, lastBody);
+    const refs = (): Referents => ({ person: previousSpeaker ?? lastPerson, body: lastBody, authors });
+    const speaker = findSpeaker(outside, names, refs());
     const longs = inside.filter((q) => q.start >= sentence.start && isQuotation(article.text.slice(q.start, q.end)));
     if (!covered.has(sentence.index)) {
       // "“The hardest part”, Lind told us, “is keeping the cranes running … The second …”": each quote that starts
@@ -61,12 +64,12 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         }
         for (const s of span) covered.add(s.index);
         // "The report says Ardis told investigators “…”": the quoted words are the words of the verb nearest them.
-        let quoteSpeaker = findSpeaker(outside, names, previousSpeaker ?? lastPerson, lastBody, long.start - sentence.start);
+        let quoteSpeaker = findSpeaker(outside, names, refs(), long.start - sentence.start);
         for (const s of span.slice(1)) {
           if (quoteSpeaker) break;
           // Names inside the quoted words are what the speaker talks about, not who speaks.
           const masked = maskQuotes(s, inside.concat(quotesIn(s.start, s.end)));
-          quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), previousSpeaker ?? lastPerson, lastBody);
+          quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), refs());
         }
         // "“…,” Teodor Lind, a spokesman for the union.": a name right after the quote, with no verb, is who spoke.
         if (!quoteSpeaker) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start);
@@ -110,6 +113,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
     lastPerson = names.filter((n) => couldBeHeOrShe(sentence.text, n)).at(-1)?.key ?? lastPerson;
     lastBody = firstBody(outside) ?? lastBody;
+    for (const [document, author] of issued(outside, names)) authors.set(document, author);
   });
   return mentions;
 }
@@ -282,13 +286,13 @@ function maskQuotes(sentence: Sentence, quotes: readonly { start: number; end: n
  * Who a sentence attributes words to: the person named nearest a speech verb, or, for "he said",
  * the person the text was last about.
  */
-function findSpeaker(outside: string, names: readonly NameHit[], antecedent: string | null, thing: string | null, quoteAt?: number): string | null {
+function findSpeaker(outside: string, names: readonly NameHit[], refs: Referents, quoteAt?: number): string | null {
   const verb = speechVerb(outside, quoteAt);
   if (!verb) return null;
   const at = verb.index;
   // "…,” it says.": the document or body last named speaks; no one, when the text named none.
   // ("It claimed to …", "it vowed to …" tell what it did, not whose words these are.)
-  if (/(?:^|[\s,“”"«»])[Ii]t\s+(?:also\s+)?$/.test(outside.slice(0, at)) && !/^\s+to\s/.test(outside.slice(at + verb[0].length))) return thing;
+  if (/(?:^|[\s,“”"«»])[Ii]t\s+(?:also\s+)?$/.test(outside.slice(0, at)) && !/^\s+to\s/.test(outside.slice(at + verb[0].length))) return refs.body === null ? null : (refs.authors.get(refs.body) ?? refs.body);
   // "…, according to the report" and "according to Lind": the source comes after, whoever the words are about.
   if (/^according to$/i.test(verb[0])) return sourceAfter(outside.slice(at + verb[0].length), names.filter((n) => n.start >= at + verb[0].length).map((n) => ({ ...n, start: n.start - at - verb[0].length })));
   let best: { key: string; distance: number } | null = null;
@@ -315,9 +319,11 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
   const body = /(?:^|[\s,“”"«»])([Tt]he|[Aa]n?)\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]+)\s+(?:(?:has|have|had|also)\s+)?$/u.exec(lead);
   if (body && (best === null || best.distance > (body[0].length ?? 0) + 10)) {
     const speaks = bodyThatSpeaks(body[3] ?? '');
-    if (speaks) return speaks;
+    // "“…,” the statement said." after "Lind … in a statement": the statement is Lind's words.
+    if (speaks) return refs.authors.get(speaks) ?? speaks;
   }
   const pronoun = PRONOUN.exec(outside);
+  const antecedent = refs.person;
   if (pronoun && antecedent) {
     const distance = Math.abs(at - pronoun.index);
     if (!best || distance < best.distance) {
@@ -330,6 +336,28 @@ function findSpeaker(outside: string, names: readonly NameHit[], antecedent: str
 }
 
 const ALL_SPEECH_VERBS = new RegExp(SPEECH_VERBS.source, 'gi');
+
+/** What "he", "she", "it" and "the statement" can stand for at a sentence: the person and the document last named, and who issued which document. */
+interface Referents {
+  person: string | null;
+  body: string | null;
+  authors: ReadonlyMap<string, string>;
+}
+
+/**
+ * The documents a sentence says a person issued, as [document, person]: "Teodor Lind, the union's
+ * lawyer, dismissed the audit in a statement on Friday" → ["the statement", Lind]; the person is
+ * the first named before the document.
+ */
+function issued(outside: string, names: readonly NameHit[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const m of outside.matchAll(/\b(?:in|issued|released|posted|sent)\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+)\b/gu)) {
+    const document = bodyThatSpeaks(m[1] ?? '');
+    const author = names.find((n) => n.end <= m.index);
+    if (document && author && isKindOf(nounOf(m[1] ?? '') ?? m[1] ?? '', 'communication', 2)) out.push([document, author.key]);
+  }
+  return out;
+}
 
 /**
  * The speech verb that attributes a sentence: its first, or for a quote at `quoteAt` the last one

@@ -107,6 +107,13 @@ describe('speakers', () => {
     expect(quotes('“This is a message to the board that the harbour cannot be run without the night shift,” Teodor Lind, a spokesman for the dock union.')).toEqual(['Teodor Lind']);
   });
 
+  it('give a statement\'s words to the person who issued it', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Port inquiry\n${text}\nThe board meets on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('Teodor Lind, the union’s lawyer, dismissed the audit in a statement on Friday evening. “We will review the documents, which read like a collection of rumours about the night shift,” the statement said.')).toEqual(['Teodor Lind']);
+    // No one issued it: the statement speaks.
+    expect(quotes('A statement was posted on the harbour gates on Friday evening. “We will review the documents, which read like a collection of rumours about the night shift,” the statement said.')).toEqual(['the statement']);
+  });
+
   it('resolve "he" and "she" to a person, not to a place or a name used as a word about something', () => {
     const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
     const opening = 'Teodor Lind has driven cranes for thirty years.';
