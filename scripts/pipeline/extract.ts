@@ -54,7 +54,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     if (!covered.has(sentence.index)) {
       // "“The hardest part”, Lind told us, “is keeping the cranes running … The second …”": each quote that starts
       // here is one, the second running on into the sentences after.
-      for (const long of longs) {
+      for (const [k, long] of longs.entries()) {
         // A quote may run over several sentences; its attribution can sit in any of them.
         // Sentences are in text order and the quote starts in this one: the span runs on from here.
         const span: Sentence[] = [];
@@ -82,7 +82,9 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         const first = span[0] ?? sentence;
         const last = span.at(-1) ?? sentence;
         const whole: Sentence = { ...first, text: article.text.slice(first.start, last.end), end: last.end };
-        const quoted = mention(article.id, whole, 'quote', article.text.slice(long.start, long.end), long, quoteSpeaker, names, people);
+        const made = mention(article.id, whole, 'quote', article.text.slice(long.start, long.end), long, quoteSpeaker, names, people);
+        // A second quote that starts in the same sentence has a key of its own ("#4q2").
+        const quoted = k === 0 ? made : { ...made, key: `${made.key}${k + 1}` };
         mentions.push(quoted);
         // A quote of several sentences says several things, and another outlet may quote one of
         // them alone: each sentence is also a part of the quote, anchored to the sentences it runs over.

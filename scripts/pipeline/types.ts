@@ -106,9 +106,13 @@ export interface Quote {
 
 /** One check-worthy statement or quote as one source states it. */
 export interface Mention {
-  /** `${source}#${sentence index}`, plus `q` for a quote, plus `.n` for the nth sentence of a quote's (see partOf). */
+  /** `${source}#${sentence index}`, plus `q` for a quote (`q2`, `q3` for more quotes that start in one sentence), plus `.n` for the nth sentence of a quote's or clause of a statement's (see partOf). */
   key: string;
-  /** For one sentence of a quote of several, the key of the whole quote's mention: it backs a claim only where the whole does not. */
+  /**
+   * For one sentence of a quote of several, the key of the whole quote's mention: it backs a claim
+   * only where the whole does not. For one clause of a statement that joins several, the
+   * statement's key: it backs a claim its sentence may not be in.
+   */
   partOf?: string;
   source: string;
   sentence: Sentence;

@@ -71,6 +71,13 @@ describe('extract: quotes', () => {
     expect(parts[1]?.terms).not.toContain('nobody');
   });
 
+  it('gives each of two quotes that start in one sentence a key of its own', () => {
+    const a = article('split.txt', 'Harbour talks\n"The hardest part of this job", harbour master Ilse Brandt told us, "is keeping the cranes running every single day."\nThe talks resume on Monday.');
+    const ms = extract(a, learnPeople([a])).filter((m) => m.kind === 'quote');
+    expect(ms.length).toBe(2);
+    expect(new Set(ms.map((m) => m.key)).size).toBe(2);
+  });
+
   it('points each quote at its words in the cleaned text', () => {
     const a = article('quote-marks.txt', input('quote-marks'));
     for (const m of extract(a, learnPeople([a])).filter((x) => x.quote)) {
