@@ -15,14 +15,19 @@ export function otherWords(m: Mention, own: readonly string[]): Set<string> {
   return new Set(terms.filter((t) => !t.includes('_') && !t.startsWith('#') && !skip.has(t)));
 }
 
+/** True for a clause of a statement that joins several (extract.ts: partOf), matched beside its whole sentence. */
+export function isClause(m: Mention): boolean {
+  return m.kind === 'statement' && m.partOf !== undefined;
+}
+
 /**
  * The mentions whose sentences may state facts: every whole statement, and one quote of each sentence
  * that is only quotes ("A report released on Friday says he acted to “advance his interests”"
  * is a quote mention, yet it tells when the report came out).
  */
 export function factMentions(mentions: readonly Mention[]): Mention[] {
-  // A clause of a statement (partOf) states no fact its whole sentence does not.
-  const whole = mentions.filter((m) => !(m.kind === 'statement' && m.partOf !== undefined));
+  // A clause of a statement states no fact its whole sentence does not.
+  const whole = mentions.filter((m) => !isClause(m));
   const stated = new Set(whole.filter((m) => m.kind === 'statement').map((m) => `${m.source}\u0000${m.sentence.index}`));
   const out: Mention[] = [];
   for (const m of whole) {
@@ -80,6 +85,15 @@ export type Joins = (mention: Mention, cluster: Cluster) => boolean;
  */
 export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, clusters: Cluster[], joins: Joins = () => true): Cluster[] {
   const out: Cluster[] = [];
+  // Which claims hold each mention, or a statement through one of its clauses, kept as facts join
+  // them; and each claim's place, the existing ones first, for the first of equally good claims.
+  const holders = new Map<string, Set<Cluster>>();
+  const place = new Map<Cluster, number>();
+  const hold = (cluster: Cluster, mentions: readonly Mention[]): void => {
+    if (!place.has(cluster)) place.set(cluster, place.size);
+    for (const m of mentions) for (const k of isClause(m) ? [m.key, m.partOf ?? ''] : [m.key]) (holders.get(k) ?? holders.set(k, new Set()).get(k))?.add(cluster);
+  };
+  for (const c of clusters) hold(c, c.mentions);
   for (const group of groups) {
     const valueOf = new Map<Mention, Value[]>();
     for (const { mention, value } of group) valueOf.set(mention, [...(valueOf.get(mention) ?? []), value]);
@@ -90,27 +104,27 @@ export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, cluste
       const compared = cluster.compared ?? (cluster.compared = {});
       for (const m of lent) compared[m.key] = valueOf.get(m) ?? [];
     };
-    let best: { cluster: Cluster; sources: number } | null = null;
     // A quote stands in for its sentence's fact, and its claim is the quoted words: only
     // statements say which claim already holds the fact.
-    const stating = members.filter((m) => m.kind === 'statement');
-    // A claim holds a statement that it holds, or that one of its clauses (partOf) is in.
-    const holds = (cluster: Cluster): Set<string> => new Set(cluster.mentions.flatMap((m) => (m.partOf !== undefined && m.kind === 'statement' ? [m.key, m.partOf] : [m.key])));
-    for (const cluster of [...clusters, ...out]) {
-      const held = holds(cluster);
-      const sources = new Set(stating.filter((m) => held.has(m.key)).map((m) => m.source)).size;
-      if (sources >= 2 && (!best || sources > best.sources)) best = { cluster, sources };
+    const sourcesIn = new Map<Cluster, Set<string>>();
+    for (const m of members) if (m.kind === 'statement') for (const c of holders.get(m.key) ?? []) (sourcesIn.get(c) ?? sourcesIn.set(c, new Set()).get(c))?.add(m.source);
+    let best: { cluster: Cluster; sources: number } | null = null;
+    for (const [cluster, sources] of sourcesIn) {
+      const better = !best || sources.size > best.sources || (sources.size === best.sources && (place.get(cluster) ?? 0) < (place.get(best.cluster) ?? 0));
+      if (sources.size >= 2 && better) best = { cluster, sources: sources.size };
     }
-    const held = best ? holds(best.cluster) : new Set<string>();
-    const missing = members.filter((m) => !held.has(m.key));
+    const target = best?.cluster;
+    const missing = members.filter((m) => target === undefined || !holders.get(m.key)?.has(target));
     // A claim that holds the fact and says more takes only the mentions that are like all of it.
-    if (best && missing.every((m) => joins(m, best.cluster))) {
-      best.cluster.mentions.push(...missing);
-      lend(best.cluster, missing);
+    if (target && missing.every((m) => joins(m, target))) {
+      target.mentions.push(...missing);
+      lend(target, missing);
+      hold(target, missing);
       continue;
     }
     const claim: Cluster = { mentions: members, borrowed: [], representative: [...members].sort((x, y) => x.text.length - y.text.length || (x.key < y.key ? -1 : 1))[0] as Mention };
     lend(claim, members);
+    hold(claim, members);
     out.push(claim);
   }
   return out;

@@ -25,6 +25,7 @@ import { commonWords, nearness, type Nearness } from './meaning.ts';
 import { mainStory, storySimilarity, withoutCoincidences, type StorySimilarity } from './stories.ts';
 import { datedClaims, daysTold, type TellsDay } from './days.ts';
 import { countClaims, thingClaims } from './counts.ts';
+import { isClause } from './facts.ts';
 import { averageLinkage, type Edge } from './cluster.ts';
 import { veto, type VetoContext } from './vetoes.ts';
 import { standsAlone } from '../compare/title.ts';
@@ -77,7 +78,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     if (dropped.size > 0) {
       c.mentions = c.mentions.filter((m) => !dropped.has(m.key));
       c.borrowed = c.borrowed.filter((k) => !dropped.has(k));
-      if (c.representative && dropped.has(c.representative.key)) c.representative = representative(c, sim);
+      if (dropped.has(c.representative.key)) c.representative = representative(c, sim);
     }
     c.mentions.sort(byKey);
   }
@@ -93,8 +94,8 @@ export function match(mentions: readonly Mention[]): Cluster[] {
  * more whole sentences, then the first, stays.
  */
 function withoutRepeats(clusters: readonly Cluster[]): Cluster[] {
-  // A statement by its sentence; a quote by where its words are (a sentence may hold two quotes, under one key).
-  const anchors = (c: Cluster): string => [...new Set(c.mentions.map((m) => (m.kind === 'statement' ? `${m.source}\u0000${m.sentence.start}` : `\u0002${m.key}\u0000${m.quote?.start ?? -1}\u0000${m.text.length}`)))].sort().join('\u0001');
+  // A statement and its clauses by their sentence; a quote, or a sentence of one, by its key.
+  const anchors = (c: Cluster): string => [...new Set(c.mentions.map((m) => (m.kind === 'statement' ? `${m.source}\u0000${m.sentence.start}` : `\u0002${m.key}`)))].sort().join('\u0001');
   const wholes = (c: Cluster): number => c.mentions.filter((m) => !isClause(m)).length;
   const best = new Map<string, Cluster>();
   for (const c of clusters) {
@@ -182,11 +183,6 @@ function graph(
   const edges = withoutCoincidences(candidates, mentions, story)
     .map((e) => (e.s >= SETTINGS.match.sameClaim && mutual(e.i, e.j) ? { ...e, s: e.s + SETTINGS.match.mutualBestBonus } : e));
   return { edges, apart };
-}
-
-/** True for a clause of a statement that joins several (extract.ts), matched beside its whole sentence. */
-function isClause(m: Mention): boolean {
-  return m.kind === 'statement' && m.partOf !== undefined;
 }
 
 /** One number for an unordered pair of indices below `n`. */

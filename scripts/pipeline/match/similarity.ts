@@ -8,6 +8,7 @@ import { isPersonSpeaker, personKey, samePerson } from '../people.ts';
 import { compatible, sameQuantity } from '../values.ts';
 import { contentStems, fold } from '../text.ts';
 import { nearness, sentenceNearness, type Nearness, type SentenceNearness } from './meaning.ts';
+import { isClause } from './facts.ts';
 import type { Mention, Value } from '../types.ts';
 
 /** How many of a mention's rarest terms index it for candidate pairs. */
@@ -56,7 +57,7 @@ export function similarity(mentions: readonly Mention[], near: Nearness = nearne
     // Sentence vectors add what the words say in other words; they never decide alone.
     const said = SETTINGS.match.sentenceWeight * Math.max(0, sentences(a, b) - SETTINGS.match.sentenceFloor);
     // A clause cut from its sentence says less than the sentence: it counts as a clause does.
-    const cut = (a.kind === 'statement' && a.partOf !== undefined) || (b.kind === 'statement' && b.partOf !== undefined) ? SETTINGS.match.clauseFactor : 1;
+    const cut = isClause(a) || isClause(b) ? SETTINGS.match.clauseFactor : 1;
     const s = cut * (best + said) + valueBonus(a, b);
     // One person's words count extra only when they already say much the same: "know" twice from
     // one mouth is not a claim told twice.
