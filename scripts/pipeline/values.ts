@@ -288,6 +288,16 @@ const MEASURE_TOLERANCE = 0.03;
 const ANYONE = new Set(['', 'people', 'person']);
 
 /**
+ * True for a measurement that says where ("the camp at 6,400 metres"): a place many claims name,
+ * not a figure of what happened ("lowered by four metres", "bags of 80 kg").
+ */
+export function saysWhere(sentence: string, v: Value): boolean {
+  if (v.measured !== true) return false;
+  const at = sentence.indexOf(v.raw.split(/\s+/)[0] ?? v.raw);
+  return at > 0 && /\bat\s+$/i.test(sentence.slice(Math.max(0, at - 4), at));
+}
+
+/**
  * True when two values measure one thing and so can disagree: the same field and, for figures,
  * the same thing counted (WordNet synonyms: "nations" and "countries") and the same thing happening
  * to it ("wounded" and "injured", never "killed" and "injured").

@@ -56,6 +56,16 @@ describe('thingClaims', () => {
     expect(thingClaims(things, [], sameStory).map(sources)).toEqual([['a', 'b']]);
   });
 
+  it('makes no claim of a height two sentences place things at: it says where, not what happened', () => {
+    const placed = analyse({
+      'a.txt': 'Cranes\nThe harbour cranes at the pier located at 20 metres (66 feet) above the water stand idle after the storm.\nThe board met.',
+      'b.txt': 'Ferries\nOnce the storm passes, the ferries will take the harbour cranes down from the pier at 66 feet.\nNobody resigned.',
+      'c.txt': 'Masts\nThe harbour masts, each 20 metres tall, stand idle after the storm, the port said.\nIt rained.',
+      'd.txt': 'Masts again\nDock workers said the harbour masts, 66 feet tall, stand idle after the storm.\nIt rained.',
+    });
+    expect(thingClaims(placed.mentions, [], sameStory).map(sources)).toEqual([['c', 'd']]);
+  });
+
   it('disputes two exact figures of one thing that differ by a slip, not by what they count', () => {
     const slipped = analyse({
       'a.txt': 'Audit out\nThe 410-page audit of the harbour accounts, part of a longer filing, was released after months of delay.\nThe board met on Friday.',

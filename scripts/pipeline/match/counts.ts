@@ -11,7 +11,7 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { isKindOf } from '../lang/en/wordnet.ts';
-import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
+import { compatible, countsPeople, isEventDay, sameQuantity, saysWhere } from '../values.ts';
 import { completeGroups, factClaims, factMentions, otherWords, type Joins } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
@@ -30,7 +30,8 @@ function figures(mentions: readonly Mention[], keep: (v: Value) => boolean): Peo
   for (const m of factMentions(mentions)) {
     const days = new Set(m.values.filter(isEventDay).map((v) => v.norm));
     for (const value of m.values) {
-      if (value.field !== 'figure' || !keep(value)) continue;
+      // A height the sentence places something at is where, not a figure of it.
+      if (value.field !== 'figure' || !keep(value) || saysWhere(m.sentence.text, value)) continue;
       out.push({ mention: m, value, about: otherWords(m, [value.event ?? '', value.unit ?? '', ...value.raw.toLowerCase().split(/\s+/)]), days });
     }
   }

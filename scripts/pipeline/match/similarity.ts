@@ -5,7 +5,7 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { isPersonSpeaker, personKey, samePerson } from '../people.ts';
-import { compatible, sameQuantity } from '../values.ts';
+import { compatible, sameQuantity, saysWhere } from '../values.ts';
 import { contentStems, fold } from '../text.ts';
 import { nearness, sentenceNearness, type Nearness, type SentenceNearness } from './meaning.ts';
 import { isClause } from './facts.ts';
@@ -152,16 +152,6 @@ function shareOfOne(a: Mention, va: Value, b: Mention, vb: Value): boolean {
 }
 
 /**
- * True for a measurement that says where ("the camp at 6,400 metres"): a place many claims name,
- * not what happened to it ("lowered by four metres").
- */
-function where(m: Mention, v: Value): boolean {
-  if (v.measured !== true) return false;
-  const at = m.sentence.text.indexOf(v.raw.split(/\s+/)[0] ?? v.raw);
-  return at > 0 && /\bat\s+$/i.test(m.sentence.text.slice(Math.max(0, at - 4), at));
-}
-
-/**
  * Agreeing on a counted figure ("35 countries", "more than 30 nations") is strong evidence of one
  * claim; a figure with no floor ("up to 40 tonnes", "fewer than 10") allows too much to agree with.
  */
@@ -169,7 +159,7 @@ function valueBonus(a: Mention, b: Mention): number {
   let bonus = 0;
   const floored = (v: Value): boolean => (v.min ?? 0) > 0;
   for (const va of a.values) {
-    if ((va.field !== 'figure' && va.field !== 'percent') || !floored(va) || where(a, va)) continue;
+    if ((va.field !== 'figure' && va.field !== 'percent') || !floored(va) || saysWhere(a.sentence.text, va)) continue;
     if (b.values.some((vb) => floored(vb) && sameQuantity(va, vb) && compatible(va, vb) && (va.field !== 'percent' || shareOfOne(a, va, b, vb)))) bonus += SETTINGS.match.sharedFigureBonus;
   }
   return Math.min(bonus, 2 * SETTINGS.match.sharedFigureBonus);
