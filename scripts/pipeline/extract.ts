@@ -11,6 +11,7 @@ import { SETTINGS } from './settings.ts';
 import { contentStems } from './text.ts';
 import { findValues } from './values.ts';
 import { structure } from './extract/structure.ts';
+import { tag } from './lang/en/grammar.ts';
 import { isKindOf, nounOf, verbOf } from './lang/en/wordnet.ts';
 import type { Mention, SegmentedArticle, Sentence, Value } from './types.ts';
 
@@ -303,10 +304,12 @@ function findSpeaker(outside: string, names: readonly NameHit[], refs: Referents
     // ("the mayor’s spokesman said") names someone else's words, so it only wins when nothing else does.
     // (A name's hit may or may not include its "’s".)
     const possessive = /^[’']s\b/.test(outside.slice(n.end, n.end + 2)) || /[’']s$/.test(outside.slice(n.start, n.end)) ? 200 : 0;
+    // "a message from Lind to Brandt said", "Lind writing to Brandt": words sent to someone are not theirs.
+    const addressee = /\bto\s+$/i.test(outside.slice(Math.max(0, n.start - 4), n.start)) ? 200 : 0;
     // "Mira Castell, spokeswoman for the union branch Dock Seven, said": the name an appositive describes
     // speaks, not a name inside it ("Lind, and Ilse Brandt, said" is a list, not an appositive).
     const appositive = n.end <= at && /^,\s+(?!(?:and|or|nor|but)\b)(?:(?:a|an|the)\s+)?\p{Ll}[^,;:“”"«»]*,\s*$/u.test(outside.slice(n.end, at));
-    const distance = appositive ? 0 : (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive;
+    const distance = appositive ? 0 : (n.end <= at ? at - n.end : n.start - (at + verb[0].length) + 25) + possessive + addressee;
     // "said Harbour Union press officer Teodor Lind,": a title run between the verb and the name reaches further.
     const between = n.start > at ? outside.slice(at + verb[0].length, n.start) : '';
     const titled = /^\s+(?:[\p{L}’'.-]+\s+){1,8}$/u.test(between) && !/\s(?:that|which|who|whom|whose|to|on|in|at|of|for|with|by|from|as|when|while|after|before|if|because|and|or|but)\s/i.test(between);
@@ -367,11 +370,26 @@ function issued(outside: string, names: readonly NameHit[]): Array<[string, stri
  * not a participle, else the first after it.
  */
 function speechVerb(outside: string, quoteAt?: number): RegExpExecArray | null {
-  if (quoteAt === undefined) return SPEECH_VERBS.exec(outside);
-  const all = [...outside.matchAll(ALL_SPEECH_VERBS)];
+  const all = speechVerbs(outside);
+  if (quoteAt === undefined) return all[0] ?? null;
   const before = all.filter((v) => v.index + v[0].length <= quoteAt);
   // "Lind said Brandt “backs the rules”, calling them “fair”": a participle's subject is its clause's.
   return before.filter((v) => !/ing$/i.test(v[0])).at(-1) ?? before.at(-1) ?? all.find((v) => v.index >= quoteAt) ?? null;
+}
+
+/**
+ * The verbs of saying in a text, in order: the words of the list, less those a determiner makes
+ * nouns ("the notes", "these remarks" name things, not speech).
+ */
+function speechVerbs(outside: string): RegExpExecArray[] {
+  const all = [...outside.matchAll(ALL_SPEECH_VERBS)];
+  if (all.length === 0) return all;
+  const tokens = tag(outside);
+  const noun = (at: number): boolean => {
+    const k = tokens.findIndex((t) => t.start === at);
+    return k > 0 && tokens[k]?.pos === 'NOUN' && tokens[k - 1]?.pos === 'DET';
+  };
+  return all.filter((v) => !noun(v.index));
 }
 
 /** The first document or body a text names ("The report’s findings …" → "the report"), or null. */

@@ -3,6 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../helpers/pipeline.ts';
 
 describe('speakers', () => {
+  it('skip the person words were sent to: the sender speaks', () => {
+    const { mentions } = analyse({
+      'a.txt': 'Harbour letters\n“The north quay stays shut until the cranes are safe,” one letter from Teodor Lind to Ilse Brandt said.\nThe letters were released on Monday.',
+      'b.txt': 'Harbour papers\nThe papers included Teodor Lind writing to Ilse Brandt: “The cranes will not move before spring.”\nThe papers were released on Monday.',
+    });
+    expect(mentions.filter((m) => m.kind === 'quote').map((m) => m.speaker)).toEqual(['Teodor Lind', 'Teodor Lind']);
+  });
+
+  it('read a word of saying after a determiner as a noun: "the notes" say nothing', () => {
+    const { mentions } = analyse({
+      'a.txt': 'Harbour notes\nThe notes included Teodor Lind writing to Ilse Brandt: “The cranes will not move before spring.”\nThe notes were released on Monday.',
+    });
+    expect(mentions.find((m) => m.kind === 'quote')?.speaker).toBe('Teodor Lind');
+  });
+
   it('skip a possessive: the envoy speaks, not the president whose envoy he is', () => {
     const { mentions } = analyse({
       'a.txt': 'Harbour talks\nMira Castell, President Oren Dahl’s special envoy for the harbour talks, said Dahl “firmly backs the new shipping rules” for the port.\nThe talks resume on Monday.',
