@@ -327,6 +327,14 @@ function findSpeaker(outside: string, names: readonly NameHit[], refs: Referents
     // "“…,” the statement said." after "Lind … in a statement": the statement is Lind's words.
     if (speaks) return refs.authors.get(speaks) ?? speaks;
   }
+  // "The harbour board denied the report, insisting …": a participle after a comma says the words
+  // of its sentence's subject.
+  if (best === null && /ing$/i.test(verb[0]) && /,\s*$/.test(outside.slice(0, at))) {
+    // Its head: the last of its first three words that names a body ("The harbour board sought …").
+    const words = /^\s*[Tt]he\s+((?:[\p{L}-]+\s+){1,3})/u.exec(outside)?.[1]?.trim().split(/\s+/) ?? [];
+    const speaks = words.filter((w) => /^\p{Ll}/u.test(w)).map((w) => bodyThatSpeaks(w)).filter((b) => b !== null).at(-1);
+    if (speaks) return refs.authors.get(speaks) ?? speaks;
+  }
   const pronoun = PRONOUN.exec(outside);
   const antecedent = refs.person;
   if (pronoun && antecedent) {

@@ -11,6 +11,13 @@ describe('speakers', () => {
     expect(mentions.filter((m) => m.kind === 'quote').map((m) => m.speaker)).toEqual(['Teodor Lind', 'Teodor Lind']);
   });
 
+  it('give the words of a participle after a comma to its sentence\'s subject', () => {
+    const { mentions } = analyse({
+      'a.txt': 'Harbour cranes\nThe harbour board sought to play down the crane failures on Friday, insisting the cranes were “perfectly safe.”\nThe quay reopened on Monday.',
+    });
+    expect(mentions.find((m) => m.sentence.text.includes('insisting'))?.speaker).toBe('the board');
+  });
+
   it('read a word of saying after a determiner as a noun: "the notes" say nothing', () => {
     const { mentions } = analyse({
       'a.txt': 'Harbour notes\nThe notes included Teodor Lind writing to Ilse Brandt: “The cranes will not move before spring.”\nThe notes were released on Monday.',

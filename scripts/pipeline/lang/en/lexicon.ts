@@ -18,7 +18,7 @@ export const GENERAL_STEMS: ReadonlySet<string> = new Set(
 
 /** Verbs that attribute words to a speaker. */
 export const SPEECH_VERBS =
-  /\b(said|says|say|told|tells|added|adds|stated|states|noted|notes|remarked|argued|argues|emphasi[sz]ed|stressed|warned|cautioned|explained|declared|insisted|wrote|writes|writing|tweeted|posted|announced|acknowledged|highlighted|mentioned|indicated|described|calling|called|praising|praised|pointed out|expressed|asserted|claimed|replied|responded|asked(?!\s+(?:[\w.’'-]+\s+){0,3}?to\s)|asks(?!\s+(?:[\w.’'-]+\s+){0,3}?to\s)|explains|recalls|insists|warns|urges|joked|jokes|urged|vowed|promised|pledged|admitted|conceded|suggested|thanked|welcomed|echoed|recalled|predicted|according to)\b/i;
+  /\b(said|says|say|told|tells|added|adds|stated|states|noted|notes|remarked|argued|argues|emphasi[sz]ed|stressed|warned|cautioned|explained|declared|insisted|wrote|writes|writing|insisting|saying|adding|warning|noting|arguing|claiming|stating|explaining|tweeted|posted|announced|acknowledged|highlighted|mentioned|indicated|described|calling|called|praising|praised|pointed out|expressed|asserted|claimed|replied|responded|asked(?!\s+(?:[\w.’'-]+\s+){0,3}?to\s)|asks(?!\s+(?:[\w.’'-]+\s+){0,3}?to\s)|explains|recalls|insists|warns|urges|joked|jokes|urged|vowed|promised|pledged|admitted|conceded|suggested|thanked|welcomed|echoed|recalled|predicted|according to)\b/i;
 
 /** Titles and roles that come right before a person's name. */
 export const TITLES =
