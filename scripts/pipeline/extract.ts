@@ -299,7 +299,11 @@ function findSpeaker(outside: string, names: readonly NameHit[], refs: Referents
   // "…, according to the report" and "according to Lind": the source comes after, whoever the words are about.
   if (/^according to$/i.test(verb[0])) return sourceAfter(outside.slice(at + verb[0].length), names.filter((n) => n.start >= at + verb[0].length).map((n) => ({ ...n, start: n.start - at - verb[0].length })));
   let best: { key: string; distance: number } | null = null;
+  // "The union, which has fought beside Lind for years, said": a name inside a relative clause
+  // between the subject and the verb is what the clause tells of, not who speaks.
+  const relative = /,\s+(?:which|who|whose)\b[^;:“”"«»]*,\s*$/u.exec(outside.slice(0, at));
   for (const n of names) {
+    if (relative && n.start > relative.index && n.end <= at) continue;
     // Subjects come before the verb; "said Smith" puts the name right after it. A possessive
     // ("the mayor’s spokesman said") names someone else's words, so it only wins when nothing else does.
     // (A name's hit may or may not include its "’s".)

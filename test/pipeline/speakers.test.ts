@@ -18,6 +18,15 @@ describe('speakers', () => {
     expect(mentions.find((m) => m.sentence.text.includes('insisting'))?.speaker).toBe('the board');
   });
 
+  it('never take a name inside a relative clause before the verb as the speaker', () => {
+    const { mentions } = analyse({
+      'a.txt': 'Harbour union\nThe dockers\' union, which has fought alongside Teodor Lind for years, said the strike was only the “first phase” of a longer dispute.\nTeodor Lind, who leads the crane crews, said the quay would stay shut.',
+    });
+    const at = (phrase: string) => mentions.find((m) => m.sentence.text.includes(phrase))?.speaker;
+    expect(at('first phase')).toBeNull();
+    expect(at('stay shut')).toBe('Teodor Lind');
+  });
+
   it('read a word of saying after a determiner as a noun: "the notes" say nothing', () => {
     const { mentions } = analyse({
       'a.txt': 'Harbour notes\nThe notes included Teodor Lind writing to Ilse Brandt: “The cranes will not move before spring.”\nThe notes were released on Monday.',
