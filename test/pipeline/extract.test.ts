@@ -137,6 +137,13 @@ describe('extract: people', () => {
     registry.learn('The European Commission met in the Royal Palace near Central Station on Monday.');
     expect(registry.find('The European Commission met in the Royal Palace near Central Station on Monday.')).toEqual([]);
   });
+
+  it('does not take a street for a person', () => {
+    const registry = new PeopleRegistry();
+    const text = 'Police were called to a house on Kestrel Avenue, a quiet street off Marlow Road, on Monday.';
+    registry.learn(text);
+    expect(registry.find(text)).toEqual([]);
+  });
 });
 
 describe('extract: never claims', () => {

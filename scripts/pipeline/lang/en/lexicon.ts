@@ -32,7 +32,7 @@ export const NOT_PERSON = new Set(
     'Although Though While When Where If As Because Some Many Most All Both Each Every Several Few No Any ' +
     'United States Kingdom Union European Council Coalition Force Forces Ministry Department Office House Republic Nations ' +
     'Charter Court Party Army Navy Air Bank Fund Agency Commission Committee Organization Organisation Senate Congress ' +
-    'Parliament Government Palace Kremlin Street Square World War Day News Times Post Press Group Inc Ltd Corp Company ' +
+    'Parliament Government Palace Kremlin Street Avenue Road Boulevard Highway Motorway Plaza Square World War Day News Times Post Press Group Inc Ltd Corp Company ' +
     'University Institute Police Region Sea Ocean North South East West Northern Southern Eastern Western Central ' +
     'Memorandum Article Treaty Agreement Declaration Summit Conference Plan Pact Accord Initiative Program Programme ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
