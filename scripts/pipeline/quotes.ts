@@ -17,7 +17,7 @@ export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   // Where each closing mark last occurs: an opening mark after it can have no partner, so a text
   // full of unclosed marks costs one pass, not one search per mark.
-  const last = new Map<string, number>([['»', text.lastIndexOf('»')], ['”', text.lastIndexOf('”')], ['“', text.lastIndexOf('“')], ['"', text.lastIndexOf('"')]]);
+  const last = new Map<string, number>([['»', text.lastIndexOf('»')], ['”', text.lastIndexOf('”')], ['“', text.lastIndexOf('“')], ['"', text.lastIndexOf('"')], ['«', text.lastIndexOf('«')]]);
   let i = 0;
   while (i < text.length) {
     const ch = text[i] ?? '';
@@ -30,6 +30,9 @@ export function findQuotes(text: string): QuoteSpan[] {
     // „…“ is German-style; a “ that closes a „ is handled by the pair table.
     let j = (last.get(close) ?? -1) > i ? within(text, close, i + 1) : -1;
     if (ch === '“' && j === -1 && (last.get('"') ?? -1) > i) j = within(text, '"', i + 1);
+    // A quote that opens its paragraph, or follows "said:", may run to the paragraph's end
+    // without a closing mark (the style of papers whose quotes go on in the next paragraph).
+    if (j === -1 && ch !== '"' && opensQuote(text, i) && Math.max(...last.values()) <= i && text.length - i <= MAX_QUOTE) j = text.length;
     // An opening mark with no partner within the block, or a runaway span, is not a quote.
     if (j === -1) {
       i++;
@@ -40,6 +43,11 @@ export function findQuotes(text: string): QuoteSpan[] {
     i = j + 1;
   }
   return spans;
+}
+
+/** True when the mark at `at` opens its block, or comes right after a colon ("She said: “…"). */
+function opensQuote(text: string, at: number): boolean {
+  return (at < 8 && text.slice(0, at).trim() === '') || /:\s*$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** Longest quote, in characters: a mark with no partner within it is not a quote. */

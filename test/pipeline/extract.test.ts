@@ -38,6 +38,16 @@ describe('findQuotes', () => {
     expect(() => findQuotes('"'.repeat(10_000))).not.toThrow();
   });
 
+  it('runs a quote that opens its paragraph, or follows a colon, to the paragraph\'s end when nothing closes it', () => {
+    const open = '“The next thing I knew the crane was falling, and I ran for the ladder.';
+    expect(findQuotes(open).map((q) => open.slice(q.start, q.end))).toEqual([open.slice(1)]);
+    const colon = 'Lind said: “We were like ghosts after that. Nobody slept on the quay for a week.';
+    expect(findQuotes(colon).map((q) => colon.slice(q.start, q.end))).toEqual(['We were like ghosts after that. Nobody slept on the quay for a week.']);
+    // A mark inside a sentence with no partner is no quote, and a later mark closes nothing here.
+    expect(findQuotes('He said “this never closes.')).toEqual([]);
+    expect(findQuotes('“Open here, then a stray ” and “ more.').map((q) => q.start)).toEqual([1]);
+  });
+
   it('stays fast on a long paragraph of unclosed quotation marks', () => {
     // Each unclosed mark must not rescan the rest of the text: 200 KB should take milliseconds.
     const text = '“Open quote never closed and more words. '.repeat(5000);
