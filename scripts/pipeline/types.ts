@@ -129,6 +129,8 @@ export interface Mention {
   who: string[];
   /** What happens: the lemmas of its content verbs, "!" before one that is negated ("!engage"). */
   did: string[];
+  /** The lemmas of its stative verbs that are not auxiliaries ("attended", "remains"): what is, not what happens; "!" before one that is negated. */
+  held?: string[];
   values: Value[];
   /** Normalised content-word stems used for matching. */
   terms: string[];

@@ -75,6 +75,15 @@ describe('vetoes', () => {
     expect(why('Inspectors will monitor the ceasefire from next week.', 'A ceasefire monitoring mission starts next week.')).toBeNull();
   });
 
+  it('let one stative verb both say through: "attended" twice is one predicate, whatever else each adds', () => {
+    const a = 'The envoys, along with the port\'s top pilot, attended the talks, marking the first such visit.';
+    const b = 'Senior envoys attended the summit, signalling backing for the proposed rules.';
+    expect(why(a, b)).toBeNull();
+    expect(why(a.replace('attended', 'skipped'), b)).toMatch(/^predicates:/);
+    // Said once and denied once, it is no shared predicate.
+    expect(why(a.replace('attended', 'did not attend'), b)).toMatch(/^predicates:/);
+  });
+
   it('keep apart one figure of two different quantities', () => {
     expect(why('Twelve people were killed in the blast at the depot.', 'Twelve people were injured in the blast at the depot.')).toMatch(/^values: /);
     expect(why('At least four people were killed in the blast.', 'Three people were killed in the blast.', 0.05)).toMatch(/^values: /);

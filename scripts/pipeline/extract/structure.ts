@@ -14,11 +14,12 @@ import { verbKind, verbOfNoun } from '../lang/en/wordnet.ts';
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** Who and what a text states: `who` holds one entry per named entity, its words folded and joined by spaces. */
-export function structure(text: string): { who: string[]; did: string[] } {
+export function structure(text: string): { who: string[]; did: string[]; held: string[] } {
   // "U.S." and "U.K." are the US and the UK; "United States" too (canonicalPhrases).
   const tokens = tag(canonicalPhrases(withoutDateline(text)).replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => m.replace(/\./g, '') + ' '));
   const who: string[] = [];
   const did = new Set<string>();
+  const held = new Set<string>();
   let run: string[] = [];
   let runStart = 0;
   const close = (possessive = false, end = runStart): void => {
@@ -54,12 +55,13 @@ export function structure(text: string): { who: string[]; did: string[] } {
     }
     close(/^[’']s?$/.test(t.text), i);
     if (isContentVerb(tokens, i)) did.add(`${t.negated ? '!' : ''}${t.lemma}`);
+    else if (t.pos === 'VERB' && /^\p{L}/u.test(t.lemma) && !LIGHT_VERBS.has(t.lemma) && verbKind(t.lemma) === 'stative') held.add(`${t.negated ? '!' : ''}${t.lemma}`);
     // "the creation of a cell", "its deployment": a noun that names an act says what happens too.
     const act = t.pos === 'NOUN' ? verbOfNoun(t.text) : null;
     if (act && isAct(act)) did.add(`${t.negated ? '!' : ''}${act}`);
   }
   close(false, tokens.length);
-  return { who, did: [...did].sort() };
+  return { who, did: [...did].sort(), held: [...held].sort() };
 }
 
 /** A verb that names an act: not a light verb, and of WordNet's event files (not stative, not only saying). */

@@ -97,6 +97,8 @@ const predicates: Veto = {
     }
     if (opposite) return opposite;
     if (same) return null;
+    // "attended the talks" and "attended the summit": one stative verb both say is one predicate.
+    if ((a.held ?? []).some((v) => (b.held ?? []).includes(v))) return null;
     const says = (m: Mention, verbs: readonly string[]): boolean => verbs.some((v) => m.terms.includes(stem(v.replace(/^!/, ''))));
     if (says(b, a.did) || says(a, b.did) || sim >= SETTINGS.match.differentPredicates) return null;
     return `${a.did.join('/')} against ${b.did.join('/')}`;
