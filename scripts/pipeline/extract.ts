@@ -181,6 +181,8 @@ function mention(
   for (const n of names) for (const part of contentStems(n.name)) nameStems.add(part);
   // "Velmari President Ingrid Sollam": the title and the affiliation before a name say who, too.
   for (const n of names) for (const part of contentStems(titleBefore(sentence.text.slice(0, n.start)))) nameStems.add(part);
+  // "Teodor Lind, the harbour board's chief counsel, said": so does the description after it.
+  for (const n of names) for (const part of contentStems(appositiveAfter(sentence.text.slice(n.end)))) nameStems.add(part);
   const values = valuesOf(said);
   const terms = termsOf(said, nameStems, values);
   // A sentence that joins several statements is also compared clause by clause.
@@ -215,6 +217,19 @@ function titleBefore(before: string): string {
   const whose = /(?:^|\s)((?:\p{Lu}[\p{L}.’'-]*))\s+$/u.exec(rest);
   return `${whose?.[1] ?? ''} ${title[0]}`;
 }
+
+/**
+ * The description set off by commas right after a person's name (", the harbour board's chief
+ * counsel,"), or "": a noun phrase of a few words that says who they are, not what happened (a
+ * relative clause, ", the man who closed the port,", is left alone).
+ */
+function appositiveAfter(after: string): string {
+  const m = APPOSITIVE.exec(after);
+  return m && !RELATIVE.test(m[1] ?? '') && (m[1] ?? '').split(/\s+/).length <= 8 ? (m[1] ?? '') : '';
+}
+
+const APPOSITIVE = /^,\s+((?:the|a|an)\s+[^,;:()"“”]+?),/u;
+const RELATIVE = /\b(?:who|whom|whose|which|that|when|where)\b/iu;
 
 /**
  * The clauses of a sentence that joins two or more statements, each with enough words of its own

@@ -142,6 +142,14 @@ describe('extract: people', () => {
     expect(m?.terms.filter((t) => !t.includes('_'))).toEqual(['open', 'termin', 'monday']);
   });
 
+  it('leaves the description after a person\'s name out of them too, but not a relative clause', () => {
+    const a = article('t.txt', 'Teodor Lind, the harbour board\'s special counsel, says the committee may go ahead with the hearings.\nIlse Brandt, the woman who closed the quay, resigned on Friday.\n');
+    const people = learnPeople([a]);
+    const [lind, brandt] = extract(a, people);
+    expect(lind?.terms.filter((t) => !t.includes('_'))).toEqual(['comit', 'go', 'ahead', 'hear']);
+    expect(brandt?.terms).toContain('quay');
+  });
+
   it('does not take places and organisations for people', () => {
     const registry = new PeopleRegistry();
     registry.learn('The European Commission met in the Royal Palace near Central Station on Monday.');
