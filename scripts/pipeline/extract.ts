@@ -410,7 +410,8 @@ function speechVerb(outside: string, quoteAt?: number): RegExpExecArray | null {
  */
 function speechVerbs(outside: string): RegExpExecArray[] {
   const all = [...outside.matchAll(ALL_SPEECH_VERBS)];
-  if (all.length === 0) return all;
+  // Most sentences have no determiner right before such a word: only those need the tagger.
+  if (!all.some((v) => DETERMINED.test(outside.slice(Math.max(0, v.index - 10), v.index)))) return all;
   const tokens = tag(outside);
   const noun = (at: number): boolean => {
     const k = tokens.findIndex((t) => t.start === at);
@@ -418,6 +419,9 @@ function speechVerbs(outside: string): RegExpExecArray[] {
   };
   return all.filter((v) => !noun(v.index));
 }
+
+/** A determiner (English's closed class), right before a word of saying: only then can the word be a noun here. */
+const DETERMINED = /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|each|every|some|any|no|all|both|either|neither|another|such|what|which|whose|many|much|few|several)\s+$/i;
 
 /** The first document or body a text names ("The report’s findings …" → "the report"), or null. */
 function firstBody(text: string): string | null {
