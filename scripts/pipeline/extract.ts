@@ -40,10 +40,14 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
   // Who issued a document the text names ("Lind said in a statement" → "the statement" is Lind's).
   const authors = new Map<string, string>();
   let lastQuoteSpeaker: { speaker: string; end: number } | null = null;
+  // Who the sentence just before attributes its words to: a quote that opens the next sentence,
+  // unattributed, backs that paraphrase ("The report says the threats went on. “Within days …”").
+  let saidBefore: { speaker: string; at: number } | null = null;
   const covered = new Set<number>();
   article.sentences.forEach((sentence, at) => {
     if (sentence.kind === 'heading') {
       previousSpeaker = null;
+      saidBefore = null;
       return;
     }
     const inside = quotesIn(sentence.start, sentence.end);
@@ -79,7 +83,9 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         // "… is a point of pride for harbour master Ilse Brandt. “Nobody wants a second-rate port …”": an
         // unattributed quote that opens its sentence is the words of the one person the sentence
         // before it, in its paragraph, names.
-        if (!quoteSpeaker && /^\W*$/u.test(article.text.slice(sentence.start, long.start))) quoteSpeaker = soleNameBefore(article, at, people);
+        const opens = /^\W*$/u.test(article.text.slice(sentence.start, long.start));
+        if (!quoteSpeaker && opens && saidBefore?.at === at - 1) quoteSpeaker = saidBefore.speaker;
+        if (!quoteSpeaker && opens) quoteSpeaker = soleNameBefore(article, at, people);
         const first = span[0] ?? sentence;
         const last = span.at(-1) ?? sentence;
         const whole: Sentence = { ...first, text: article.text.slice(first.start, last.end), end: last.end };
@@ -114,6 +120,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
       }
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
+    if (speaker && longs.length === 0 && saysFirst(outside, names, speaker)) saidBefore = { speaker, at };
     lastPerson = names.filter((n) => couldBeHeOrShe(sentence.text, n)).at(-1)?.key ?? lastPerson;
     lastBody = firstBody(outside) ?? lastBody;
     for (const [document, author] of issued(outside, names)) authors.set(document, author);
@@ -420,14 +427,34 @@ function speechVerbs(outside: string): RegExpExecArray[] {
   return all.filter((v) => !noun(v.index));
 }
 
+/**
+ * Whether a sentence opens with who says it, then the saying ("The report states …", "Ilse Brandt
+ * told the board …"): only such a plain attribution speaks for an unattributed quote after it, not
+ * a speaker read from deeper in the sentence ("The winning bid was called by …").
+ */
+function saysFirst(outside: string, names: readonly NameHit[], speaker: string): boolean {
+  const verb = speechVerbs(outside)[0];
+  if (!verb) return false;
+  const subject = outside.slice(0, verb.index);
+  const lead = subject.length - subject.trimStart().length;
+  const named = names.find((n) => n.start === lead && n.key === speaker);
+  // Nothing but an appositive or one adverb between the subject and its verb ("Lind, the union's
+  // lawyer, said", "The report also says"); a body is "the" and a few words ("The harbour report").
+  if (named) return /^(?:\s*,[^,]*,)?\s*(?:[\p{Ll}-]+\s+)?$/u.test(subject.slice(named.end));
+  return firstBody(subject) === speaker && /^\s*(?:[Tt]he|[Ii]ts)\s+(?:[\p{L}\p{N}’'-]+\s+){1,4}(?:,[^,]*,\s*)?$/u.test(subject);
+}
+
 /** A determiner (English's closed class), right before a word of saying: only then can the word be a noun here. */
 const DETERMINED = /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|each|every|some|any|no|all|both|either|neither|another|such|what|which|whose|many|much|few|several)\s+$/i;
 
 /** The first document or body a text names ("The report’s findings …" → "the report"), or null. */
 function firstBody(text: string): string | null {
-  for (const m of text.matchAll(/(?:^|[\s,(])(?:[Tt]he|[Ii]ts)\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]+)(?=[\s,.;:’']|$)/gu)) {
-    const body = bodyThatSpeaks(m[2] ?? '');
-    if (body) return body;
+  // Each of the first three words after the determiner may be the noun ("The harbour report").
+  for (const m of text.matchAll(/(?:^|[\s,(])(?:[Tt]he|[Ii]ts)\s+((?:[\p{L}-]+(?:\s+|(?=[,.;:’']|$))){1,3})/gu)) {
+    for (const word of (m[1] ?? '').trim().split(/\s+/)) {
+      const body = /^\p{Ll}[\p{Ll}-]+$/u.test(word) ? bodyThatSpeaks(word) : null;
+      if (body) return body;
+    }
   }
   return null;
 }

@@ -132,6 +132,14 @@ describe('speakers', () => {
     expect(quotes('To keep the crane contracts quiet from Ilse Brandt, “the harbour master kept two sets of books,” it says.')).toEqual([null]);
   });
 
+  it('give an unattributed quote that opens a paragraph to the plain attribution just before it, and to no speaker read deeper in', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Port inquiry\n${text}\nThe board meets on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('The harbour report states Ilse Brandt was threatened after she testified.\n\n“Within days of her testimony, she found the windows of her car scratched and a warning left on the quay.”')).toEqual(['the report']);
+    expect(quotes('Mira Castell told the board the night shift had been cut twice.\n\n“Nobody asked the drivers before the cranes stopped, and nobody has asked them since.”')).toEqual(['Mira Castell']);
+    // The name comes late, after a passive "called by": it is not an attribution the next paragraph continues.
+    expect(quotes('The winning bid for the north quay lease was called by Mira Castell, head of the harbour board.\n\n“Two years ago we broke the record for a berth, and this year we wanted to top that.”')).toEqual([null]);
+  });
+
   it('find the speaker past a title after the verb, and a name with no verb after a quote', () => {
     const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\nTeodor Lind has led the dock union since 2019.\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
     expect(quotes('“Opening the north quay again took the pressure off every other berth in the port,” said Velmar Dock Workers Union chief press officer Teodor Lind, in a posting online.')).toEqual(['Teodor Lind']);
