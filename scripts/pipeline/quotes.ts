@@ -32,7 +32,7 @@ export function findQuotes(text: string): QuoteSpan[] {
     if (ch === '“' && j === -1 && (last.get('"') ?? -1) > i) j = within(text, '"', i + 1);
     // A quote that opens its paragraph, or follows "said:", may run to the paragraph's end
     // without a closing mark (the style of papers whose quotes go on in the next paragraph).
-    if (j === -1 && ch !== '"' && opensQuote(text, i) && Math.max(...last.values()) <= i && text.length - i <= MAX_QUOTE) j = text.length;
+    if (j === -1 && opensQuote(text, i) && Math.max(...last.values()) <= i && text.length - i <= MAX_QUOTE) j = text.length;
     // An opening mark with no partner within the block, or a runaway span, is not a quote.
     if (j === -1) {
       i++;

@@ -41,6 +41,10 @@ describe('findQuotes', () => {
   it('runs a quote that opens its paragraph, or follows a colon, to the paragraph\'s end when nothing closes it', () => {
     const open = '“The next thing I knew the crane was falling, and I ran for the ladder.';
     expect(findQuotes(open).map((q) => open.slice(q.start, q.end))).toEqual([open.slice(1)]);
+    // Straight marks too: nothing comes before a mark that opens its paragraph, so it opens a quote.
+    const straight = '"On the night of the storm, Brandt was at home. She heard the crane alarm at ten."';
+    expect(findQuotes(straight.slice(0, -1)).map((q) => straight.slice(q.start, q.end))).toEqual([straight.slice(1, -1)]);
+    expect(findQuotes('He said "this never closes.')).toEqual([]);
     const colon = 'Lind said: “We were like ghosts after that. Nobody slept on the quay for a week.';
     expect(findQuotes(colon).map((q) => colon.slice(q.start, q.end))).toEqual(['We were like ghosts after that. Nobody slept on the quay for a week.']);
     // A mark inside a sentence with no partner is no quote, and a later mark closes nothing here.
