@@ -78,6 +78,9 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         }
         // "“…,” Teodor Lind, a spokesman for the union.": a name right after the quote, with no verb, is who spoke.
         if (!quoteSpeaker) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start);
+        // "The report by the special counsel paints a port whose “cranes were never inspected”": with no verb of
+        // saying, the words quoted in a sentence that a document or body heads are its own.
+        if (!quoteSpeaker && !SPEECH_VERBS.test(outside)) quoteSpeaker = headingBody(outside);
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
         // "… is a point of pride for harbour master Ilse Brandt. “Nobody wants a second-rate port …”": an
@@ -442,6 +445,12 @@ function saysFirst(outside: string, names: readonly NameHit[], speaker: string):
   // lawyer, said", "The report also says"); a body is "the" and a few words ("The harbour report").
   if (named) return /^(?:\s*,[^,]*,)?\s*(?:[\p{Ll}-]+\s+)?$/u.test(subject.slice(named.end));
   return firstBody(subject) === speaker && /^\s*(?:[Tt]he|[Ii]ts)\s+(?:[\p{L}\p{N}’'-]+\s+){1,4}(?:,[^,]*,\s*)?$/u.test(subject);
+}
+
+/** The document or body a sentence opens with as its subject ("The 130-page report by …", "The harbour board’s"), or null. */
+function headingBody(outside: string): string | null {
+  const head = /^\s*[“"]?(?:[Tt]he|[Ii]ts)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}/u.exec(outside)?.[0];
+  return head === undefined ? null : firstBody(head.trimEnd() + ' ');
 }
 
 /** A determiner (English's closed class), right before a word of saying: only then can the word be a noun here. */

@@ -128,6 +128,9 @@ describe('speakers', () => {
     expect(quotes('The report says Teodor Lind told investigators “nothing could be loaded on the north quay without his signature.”')).toEqual(['Teodor Lind']);
     expect(quotes('Mira Castell, Teodor Lind’s envoy for the harbour talks, said Lind “firmly backs the new shipping rules” for the port, calling them “the fairest rules any port has written.”')).toEqual(['Mira Castell', 'Mira Castell']);
     expect(quotes('The report’s findings rest on interviews with 20 dock workers and Ilse Brandt. To keep the crane contracts quiet, “the harbour master kept two sets of books,” it says.')).toEqual(['the report']);
+    // With no verb of saying, the words quoted in a sentence a document heads are the document's; a sentence headed by anything else names no one.
+    expect(quotes('The report by the special counsel paints a picture of a port whose “cranes were never inspected after the storm.”')).toEqual(['the report']);
+    expect(quotes('The cranes of the north quay paint a picture of a port whose “drivers were never trained for the storm.”')).toEqual([null]);
     // "It" with no document or body named before: no one, rather than the person nearest the verb.
     expect(quotes('To keep the crane contracts quiet from Ilse Brandt, “the harbour master kept two sets of books,” it says.')).toEqual([null]);
   });
