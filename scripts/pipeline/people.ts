@@ -4,7 +4,7 @@
  * the fullest name any source gives.
  */
 import { NOT_PERSON, TITLES } from './lang/en/lexicon.ts';
-import { isKindOf } from './lang/en/wordnet.ts';
+import { isKindOf, nounOf, synsets } from './lang/en/wordnet.ts';
 import { editDistance, fold } from './text.ts';
 
 /** A person named in a text, with where the name stands. */
@@ -131,6 +131,11 @@ export class PeopleRegistry {
   }
 }
 
+/** A word that only names a kind of person ("seller", "son"): not one that is also an adjective ("regular", "original") or a verb ("have"). */
+function isRole(word: string): boolean {
+  return synsets(word, 'adj').length === 0 && synsets(word, 'verb').length === 0 && isKindOf(nounOf(word) ?? word, 'person');
+}
+
 interface Candidate {
   key: string;
   name: string;
@@ -182,7 +187,9 @@ function candidates(text: string): Candidate[] {
     const before = text.slice(Math.max(0, first.start - 40), first.start);
     // "Noura (31)", "Ala, 25,": an age right after a lone name says it is a person's.
     const aged = run.length === 1 && /^\s*(?:\(\d{1,3}\)|,\s*\d{1,3},)/.test(text.slice(last.end, last.end + 8));
-    const titled = TITLES.test(before) || aged;
+    // "former clothes seller Mohammad", "crane driver Keswan": a word for a person (WordNet) right before a lone name is its title.
+    const role = run.length === 1 && !sentenceStart ? /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s$/u.exec(before)?.[1] : undefined;
+    const titled = TITLES.test(before) || aged || (role !== undefined && isRole(role));
     const name = run.map((t) => t.word).join(' ');
     // A lone capitalised word at a sentence start is an ordinary word unless a title introduces it.
     if (run.length === 1 && sentenceStart && !titled) {

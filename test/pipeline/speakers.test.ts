@@ -113,6 +113,10 @@ describe('speakers', () => {
     // No title, no surname: "(52)" says Keswan is a person, who then speaks "she says" and "says Keswan (52)".
     expect(quotes('Keswan (52) has worked the north quay cranes since the port opened. “Nobody asked us before the shifts were cut,” she says.')).toEqual(['Keswan']);
     expect(quotes('“Only the tourists call it the new quay,” says Keswan (52) from the old town.')).toEqual(['Keswan']);
+    // A word that only names a kind of person says a lone name after it is a person's: "he" is Oren, not Ilse Brandt.
+    expect(quotes('Ilse Brandt (31) lost her job at the port in May. Former dock worker Oren regards himself as lucky. “It is fine, we are working again,” he says.')).toEqual(['Oren']);
+    // An adjective is no title, even where WordNet also has it as a person ("a regular").
+    expect(quotes('Ilse Brandt (31) lost her job at the port in May. Since then the regular Velmar crossing has stopped. “It is fine, we are working again,” she says.')).toEqual(['Ilse Brandt']);
     expect(quotes('“Did the crane driver file the report in time for this shift?”, Teodor Lind, prosecuting, asked the court.')).toEqual(['Teodor Lind']);
     // A request is not speech: the quoted words are not Mira Castell's.
     expect(quotes('Mira Castell asked the board to “investigate who kept a copy of the harbour recordings and why”.')).toEqual([null]);
