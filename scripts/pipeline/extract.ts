@@ -356,6 +356,11 @@ function findSpeaker(outside: string, names: readonly NameHit[], refs: Referents
     // "“…,” the statement said." after "Lind … in a statement": the statement is Lind's words.
     if (speaks) return refs.authors.get(speaks) ?? speaks;
   }
+  // "the Free Dockers Union, which backs Lind, said": a body the text names, when no person speaks.
+  if (best === null) {
+    const named = namedBody(outside.slice(0, at));
+    if (named) return named;
+  }
   // "The harbour board denied the report, insisting …": a participle after a comma says the words
   // of its sentence's subject.
   if (best === null && /ing$/i.test(verb[0]) && /,\s*$/.test(outside.slice(0, at))) {
@@ -455,6 +460,25 @@ function headingBody(outside: string): string | null {
 
 /** A determiner (English's closed class), right before a word of saying: only then can the word be a noun here. */
 const DETERMINED = /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|each|every|some|any|no|all|both|either|neither|another|such|what|which|whose|many|much|few|several)\s+$/i;
+
+/**
+ * The body a text names right before its verb of saying, as the outlet writes it with "the": "the
+ * (rebel) Free Dockers Union, which …, said", "the United States announced". Its name ends in a
+ * word for an organisation, or is a country's or an organisation's (WordNet); else null.
+ */
+function namedBody(lead: string): string | null {
+  const subject = lead
+    .replace(/,\s+(?:which|who|whose)\b[^;:“”"«»]*,\s*$/u, ' ')
+    .replace(/\s+(?:(?:has|have|had|also)\s+)*$/u, ' ');
+  const found = /(?:^|[\s,(])[Tt]he\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}((?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*)\s*$/u.exec(subject);
+  const run = found?.[1];
+  // The last of a list ("Germany, Belgium and the Czech Republic expressed") is not the subject.
+  if (found === null || run === undefined || /(?:\band|\bor|&)\s*$/iu.test(subject.slice(0, found.index + 1))) return null;
+  const words = run.toLowerCase().split(/\s+/);
+  const whole = words.join('_');
+  const head = words.at(-1) ?? '';
+  return isKindOf(head, 'organization') || isKindOf(head, 'social_group') || isKindOf(whole, 'country') || isKindOf(whole, 'organization') ? `the ${run}` : null;
+}
 
 /** The first document or body a text names ("The report’s findings …" → "the report"), or null. */
 function firstBody(text: string): string | null {

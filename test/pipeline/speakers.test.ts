@@ -91,7 +91,8 @@ describe('speakers', () => {
     // A list is no appositive: the name before the last is not the one it describes.
     const listed = analyse({ 'a.txt': 'Harbour talks\nHarbour leaders, including Mira Castell, Oren Dahl, Teodor Lind, and Ilse Brandt, said the new shipping rules would take effect on Monday.\nThe talks resume on Monday.' }).mentions[0];
     expect(listed?.speaker).not.toBe('Teodor Lind');
-    expect(speaker('“The strike will go on until the pay offer improves,” the Free Dockers Union said in a statement.') ?? '').not.toMatch(/Free Dockers/);
+    // A union is a body, not a person called "Free Dockers".
+    expect(speaker('“The strike will go on until the pay offer improves,” the Free Dockers Union said in a statement.')).toBe('the Free Dockers Union');
   });
 
   it('give a quote split around its attribution, and an unattributed quote after a sentence about one person, to that person', () => {
@@ -125,6 +126,18 @@ describe('speakers', () => {
   it('never take a name inside a quote that runs over sentences as its speaker', () => {
     const quotes = (text: string) => analyse({ 'a.txt': `Harbour talks\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
     expect(quotes('“We kept every crane running through the storm,” said Teodor Lind. “I am proud of the night shift. It is the duty of every driver to learn from people like Ilse Brandt, who trained half of them,” he added.')).toEqual(['Teodor Lind', 'Teodor Lind']);
+  });
+
+  it('give words to a body the text names before the verb, "the" and all, when no person speaks', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Port strike\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('The rebel Free Dockers Union, which is striking alongside crane crews including the Port Amsel branch, said the walkouts were “only the first phase of a long strike.”')).toEqual(['the Free Dockers Union']);
+    // A name that ends in no word for an organisation is no body's ("the Ferry").
+    expect(quotes('Velmar is quiet. The Ferry said the walkouts were “only the first phase of a long strike.”')).toEqual([null]);
+    // The last of a list is not the subject; a phrase set off before it is no list.
+    expect(quotes('Velmar, Keswan and the Free Dockers Union said the walkouts were “only the first phase of a long strike.”')).toEqual([null]);
+    expect(quotes('On Monday, the Free Dockers Union said the walkouts were “only the first phase of a long strike.”')).toEqual(['the Free Dockers Union']);
+    // A person named nearer the verb speaks.
+    expect(quotes('The Free Dockers Union leader Teodor Lind said the walkouts were “only the first phase of a long strike.”')).toEqual(['Teodor Lind']);
   });
 
   it('give a quote to the verb nearest it, and "it says" to the document the text last named', () => {

@@ -53,6 +53,12 @@ describe('vetoes', () => {
     expect(why('Germany would monitor the ceasefire line from the air.', 'The United States would monitor the ceasefire line from the air.')).toMatch(/^actors: germany against us/);
     // Near-identical wordings are one claim whatever the names (then compare shows the conflict).
     expect(why('Germany would monitor the ceasefire line from the air.', 'The United States would monitor the ceasefire line from the air.', 0.7)).toBeNull();
+    // A person who speaks is not who the words are about; a body that speaks mostly is ("the union said its strike …").
+    const said = (source: string, text: string, speaker: string): Mention => ({ ...mention(source, text), speaker });
+    const union = 'The Free Dockers Union, which strikes alongside the Keswan crews, said the walkouts would go on for a week.';
+    const pilots = 'The Harbour Pilots Council, which works beside the Keswan crews, said the walkouts would go on for a week.';
+    expect(veto(said('a', union, 'the Free Dockers Union'), said('b', pilots, 'the Harbour Pilots Council'), context)).toMatch(/^actors: /);
+    expect(veto(said('a', union.replace('The Free Dockers Union', 'Teodor Lind'), 'Teodor Lind'), said('b', pilots.replace('The Harbour Pilots Council', 'Ilse Brandt'), 'Ilse Brandt'), context)).toBeNull();
   });
 
   it('keep apart quotes from different people, not from one person spelt two ways or from a document', () => {

@@ -107,7 +107,8 @@ const predicates: Veto = {
 
 /** The words of a mention's named entities, less its speaker's (who says it is not who it is about) and common words. */
 function named(m: Mention, common: VetoContext['common']): string[][] {
-  const speaker = new Set((m.speaker ?? '').split(/\s+/).map((w) => fold(w)));
+  // A body that speaks ("the Free Syrian Army said its attacks …") is mostly what its words are about too: only a person's name is left out.
+  const speaker = new Set((isPersonSpeaker(m.speaker) ? m.speaker : '').split(/\s+/).map((w) => fold(w)));
   const isSpeaker = (e: string | undefined): boolean => e !== undefined && e.split(' ').some((w) => speaker.has(w));
   return m.who
     // A possessive ("the city's mayor") qualifies the subject; a place just before the speaker is their title ("Danish Prime Minister Holm").
