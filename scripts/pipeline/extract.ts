@@ -80,7 +80,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
         if (!quoteSpeaker) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start);
         // "The report by the special counsel paints a port whose “cranes were never inspected”": with no verb of
         // saying, the words quoted in a sentence that a document or body heads are its own.
-        if (!quoteSpeaker && !SPEECH_VERBS.test(outside)) quoteSpeaker = headingBody(outside);
+        if (!quoteSpeaker && speechVerbs(outside).length === 0) quoteSpeaker = headingBody(outside);
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
         // "… is a point of pride for harbour master Ilse Brandt. “Nobody wants a second-rate port …”": an
@@ -421,10 +421,11 @@ function speechVerb(outside: string, quoteAt?: number): RegExpExecArray | null {
 
 /**
  * The verbs of saying in a text, in order: the words of the list, less those a determiner makes
- * nouns ("the notes", "these remarks" name things, not speech).
+ * nouns ("the notes", "these remarks" name things, not speech) and those a capital makes names.
  */
 function speechVerbs(outside: string): RegExpExecArray[] {
-  const all = [...outside.matchAll(ALL_SPEECH_VERBS)];
+  // A capital inside a sentence starts a name ("the United States", "Notes Street"), not a verb.
+  const all = [...outside.matchAll(ALL_SPEECH_VERBS)].filter((v) => !/^\p{Lu}/u.test(v[0]) || !/[\p{L}\p{N},]\s*$/u.test(outside.slice(0, v.index)));
   // Most sentences have no determiner right before such a word: only those need the tagger.
   if (!all.some((v) => DETERMINED.test(outside.slice(Math.max(0, v.index - 10), v.index)))) return all;
   const tokens = tag(outside);
@@ -494,7 +495,7 @@ function firstBody(text: string): string | null {
 
 /** The person named right after a quote that ends at `end` ("“…,” Teodor Lind, a spokesman …"), when no verb of saying is in the sentence. */
 function namedRightAfter(outside: string, names: readonly NameHit[], end: number): string | null {
-  if (SPEECH_VERBS.test(outside)) return null;
+  if (speechVerbs(outside).length > 0) return null;
   const gap = /^[\s”"’']*,?[\s”"’']*/.exec(outside.slice(end))?.[0].length ?? 0;
   const n = names.find((x) => x.start === end + gap);
   return n && /^\s*(?:,|$|\.)/.test(outside.slice(n.end)) ? n.key : null;

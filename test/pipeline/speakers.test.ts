@@ -140,6 +140,14 @@ describe('speakers', () => {
     expect(quotes('The Free Dockers Union leader Teodor Lind said the walkouts were “only the first phase of a long strike.”')).toEqual(['Teodor Lind']);
   });
 
+  it('read a word of saying that a capital puts inside a name as the name, not as the verb', () => {
+    const speakers = (text: string) => analyse({ 'a.txt': `Port strike\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.partOf === undefined && m.sentence.text.includes('Notes')).map((m) => m.speaker);
+    // "Notes" in "the Harbour Notes Council" is no verb: the council, the subject of "announced", speaks.
+    expect(speakers('Separately, the Harbour Notes Council announced a ban on night shifts at 12 quays, citing reports of “unsafe methods” on the cranes.')).toEqual(['the Harbour Notes Council']);
+    // And a quote in a sentence with no verb of saying is still the words of the document that heads it.
+    expect(speakers('The report of the Harbour Notes Council paints a port whose “cranes were never inspected after the storm.”')).toEqual(['the report']);
+  });
+
   it('give a quote to the verb nearest it, and "it says" to the document the text last named', () => {
     const quotes = (text: string) => analyse({ 'a.txt': `Port inquiry\n${text}\nThe board meets on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
     expect(quotes('The report says Teodor Lind told investigators “nothing could be loaded on the north quay without his signature.”')).toEqual(['Teodor Lind']);
