@@ -123,7 +123,8 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
       }
     }
     previousSpeaker = speaker ?? (names.length > 0 ? null : previousSpeaker);
-    if (speaker && longs.length === 0 && saysFirst(outside, names, speaker)) saidBefore = { speaker, at };
+    // A sentence that ends on a colon after its verb of saying ("… you can hear Lind saying:") introduces the quote after it.
+    if (speaker && longs.length === 0 && (saysFirst(outside, names, speaker) || /:\s*$/.test(sentence.text))) saidBefore = { speaker, at };
     lastPerson = names.filter((n) => couldBeHeOrShe(sentence.text, n)).at(-1)?.key ?? lastPerson;
     lastBody = firstBody(outside) ?? lastBody;
     for (const [document, author] of issued(outside, names)) authors.set(document, author);

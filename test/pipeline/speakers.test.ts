@@ -140,6 +140,13 @@ describe('speakers', () => {
     expect(quotes('The Free Dockers Union leader Teodor Lind said the walkouts were “only the first phase of a long strike.”')).toEqual(['Teodor Lind']);
   });
 
+  it('give a quote paragraph to the speaker of the sentence that introduces it with a colon', () => {
+    const quotes = (intro: string) => analyse({ 'a.txt': `Port tapes\nThe tape was made by the harbour clerk.\n\n${intro}\n\n“We will have to close the north quay before the storm. The cranes cannot take another night.”\n\n“Nobody else needs to know about the cranes.”\n\nThe board meets on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('On the tape, you can hear Teodor Lind talk about the cranes and saying:')).toEqual(['Teodor Lind', 'Teodor Lind']);
+    // Without the colon the next paragraph is not introduced: nobody is named for it.
+    expect(quotes('On the tape, you can hear Teodor Lind talk about the cranes and saying so.')).toEqual([null, null]);
+  });
+
   it('read a word of saying that a capital puts inside a name as the name, not as the verb', () => {
     const speakers = (text: string) => analyse({ 'a.txt': `Port strike\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.partOf === undefined && m.sentence.text.includes('Notes')).map((m) => m.speaker);
     // "Notes" in "the Harbour Notes Council" is no verb: the council, the subject of "announced", speaks.
