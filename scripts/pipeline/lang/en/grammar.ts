@@ -55,7 +55,8 @@ export function tag(text: string): Token[] {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     const found = text.indexOf(value, at);
-    const start = found >= 0 && found - at < 40 ? found : -1;
+    // Near the last token, or past blanks of any length (quoted words masked out).
+    const start = found >= 0 && (found - at < 40 || text.slice(at, found).trim() === '') ? found : -1;
     if (start >= 0) at = start + value.length;
     if (types[i] === 'punctuation' || types[i] === 'tabCRLF') {
       tokens.push({ text: value, pos: 'PUNCT', lemma: value, negated: false, start });
