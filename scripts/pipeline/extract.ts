@@ -77,7 +77,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
           quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), refs());
         }
         // "“…,” Teodor Lind, a spokesman for the union.": a name right after the quote, with no verb, is who spoke.
-        if (!quoteSpeaker) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start);
+        if (!quoteSpeaker) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start, article.text.slice(long.start, long.end));
         // "The report by the special counsel paints a port whose “cranes were never inspected”": with no verb of
         // saying, the words quoted in a sentence that a document or body heads are its own.
         if (!quoteSpeaker && speechVerbs(outside).length === 0) quoteSpeaker = headingBody(outside);
@@ -494,12 +494,21 @@ function firstBody(text: string): string | null {
   return null;
 }
 
-/** The person named right after a quote that ends at `end` ("“…,” Teodor Lind, a spokesman …"), when no verb of saying is in the sentence. */
-function namedRightAfter(outside: string, names: readonly NameHit[], end: number): string | null {
+/**
+ * The person named right after a quote that ends at `end`, when no verb of saying is in the
+ * sentence: "“…,” Teodor Lind, a spokesman …", or, after the comma that hands a quote to its
+ * speaker, the subject of any verb ("“…,” Lind remembers with a laugh").
+ */
+function namedRightAfter(outside: string, names: readonly NameHit[], end: number, words: string): string | null {
   if (speechVerbs(outside).length > 0) return null;
-  const gap = /^[\s”"’']*,?[\s”"’']*/.exec(outside.slice(end))?.[0].length ?? 0;
-  const n = names.find((x) => x.start === end + gap);
-  return n && /^\s*(?:,|$|\.)/.test(outside.slice(n.end)) ? n.key : null;
+  const gap = /^[\s”"’']*,?[\s”"’']*/.exec(outside.slice(end))?.[0] ?? '';
+  const n = names.find((x) => x.start === end + gap.length);
+  if (!n) return null;
+  if (/^\s*(?:,|$|\.)/.test(outside.slice(n.end))) return n.key;
+  // The comma may close the quoted words or follow the closing mark.
+  if (!gap.includes(',') && !/,[\s”"’']*$/u.test(words)) return null;
+  const next = tag(outside).find((t) => t.start >= n.end);
+  return next?.pos === 'VERB' && /^\s+$/.test(outside.slice(n.end, next.start)) ? n.key : null;
 }
 
 /** `the ${noun}` when the noun names a document or a body of people ("report", "ministry"), else null. */

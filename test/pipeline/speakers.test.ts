@@ -147,6 +147,14 @@ describe('speakers', () => {
     expect(quotes('On the tape, you can hear Teodor Lind talk about the cranes and saying so.')).toEqual([null, null]);
   });
 
+  it('give a quote to the name that follows its handing comma as the subject of any verb', () => {
+    const quotes = (text: string) => analyse({ 'a.txt': `Port memories\n${text}\nThe quay reopened on Monday.` }).mentions.filter((m) => m.kind === 'quote' && m.partOf === undefined).map((m) => m.speaker);
+    expect(quotes('“The captain kept glaring at me because we talked for so long on the quay,” Teodor Lind remembers with a laugh.')).toEqual(['Teodor Lind']);
+    expect(quotes('“The captain kept glaring at me because we talked for so long on the quay”, Teodor Lind remembers.')).toEqual(['Teodor Lind']);
+    // No comma hands the words over: the name starts a sentence of its own.
+    expect(quotes('“The captain kept glaring at me because we talked for so long on the quay” Teodor Lind remembers with a laugh.')).toEqual([null]);
+  });
+
   it('read a word of saying that a capital puts inside a name as the name, not as the verb', () => {
     const speakers = (text: string) => analyse({ 'a.txt': `Port strike\n${text}\nThe talks resume on Monday.` }).mentions.filter((m) => m.partOf === undefined && m.sentence.text.includes('Notes')).map((m) => m.speaker);
     // "Notes" in "the Harbour Notes Council" is no verb: the council, the subject of "announced", speaks.
