@@ -52,6 +52,7 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
     }
     const inside = quotesIn(sentence.start, sentence.end);
     const outside = maskQuotes(sentence, inside);
+    const saying = speechVerbs(outside).length > 0;
     const names = people.find(sentence.text).filter((n) => outside.slice(n.start, n.end).trim() !== '');
     const refs = (): Referents => ({ person: previousSpeaker ?? lastPerson, body: lastBody, authors });
     const speaker = findSpeaker(outside, names, refs());
@@ -76,11 +77,10 @@ export function extract(article: SegmentedArticle, people: PeopleRegistry): Ment
           const masked = maskQuotes(s, inside.concat(quotesIn(s.start, s.end)));
           quoteSpeaker = findSpeaker(masked, people.find(s.text).filter((n) => masked.slice(n.start, n.end).trim() !== ''), refs());
         }
-        // "“…,” Teodor Lind, a spokesman for the union.": a name right after the quote, with no verb, is who spoke.
-        if (!quoteSpeaker) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start, article.text.slice(long.start, long.end));
-        // "The report by the special counsel paints a port whose “cranes were never inspected”": with no verb of
-        // saying, the words quoted in a sentence that a document or body heads are its own.
-        if (!quoteSpeaker && speechVerbs(outside).length === 0) quoteSpeaker = headingBody(outside);
+        // With no verb of saying in the sentence: "“…,” Teodor Lind, a spokesman for the union." (a name right after
+        // the quote is who spoke); "The report by the special counsel paints a port whose “cranes were never
+        // inspected”" (the words quoted in a sentence that a document or body heads are its own).
+        if (!quoteSpeaker && !saying) quoteSpeaker = namedRightAfter(outside, names, long.end - sentence.start, article.text.slice(long.start, long.end)) ?? headingBody(outside);
         // An unattributed quote right after another one continues it.
         if (!quoteSpeaker && lastQuoteSpeaker && long.start - lastQuoteSpeaker.end < 400) quoteSpeaker = lastQuoteSpeaker.speaker;
         // "… is a point of pride for harbour master Ilse Brandt. “Nobody wants a second-rate port …”": an
@@ -495,12 +495,11 @@ function firstBody(text: string): string | null {
 }
 
 /**
- * The person named right after a quote that ends at `end`, when no verb of saying is in the
- * sentence: "“…,” Teodor Lind, a spokesman …", or, after the comma that hands a quote to its
+ * The person named right after a quote that ends at `end` (for a sentence with no verb of
+ * saying): "“…,” Teodor Lind, a spokesman …", or, after the comma that hands a quote to its
  * speaker, the subject of any verb ("“…,” Lind remembers with a laugh").
  */
 function namedRightAfter(outside: string, names: readonly NameHit[], end: number, words: string): string | null {
-  if (speechVerbs(outside).length > 0) return null;
   const gap = /^[\s”"’']*,?[\s”"’']*/.exec(outside.slice(end))?.[0] ?? '';
   const n = names.find((x) => x.start === end + gap.length);
   if (!n) return null;
