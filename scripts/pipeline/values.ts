@@ -321,7 +321,7 @@ export function sameQuantity(a: Value, b: Value): boolean {
 
 /** True when a figure's unit counts people ("people", "residents", "civilians", or no noun: "130 injured"). */
 export function countsPeople(unit: string): boolean {
-  return ANYONE.has(unit) || isKindOf(unit, 'person');
+  return ANYONE.has(unit) || isKindOf(unit, 'person', 1, { instances: false });
 }
 
 /** True when two values can both be right: they measure different things, or their intervals meet. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compatible, findValues, sameQuantity } from '../../scripts/pipeline/values.ts';
+import { compatible, countsPeople, findValues, sameQuantity } from '../../scripts/pipeline/values.ts';
 import type { Value } from '../../scripts/pipeline/types.ts';
 
 const of = (text: string, field: Value['field']): Value[] => findValues(text).filter((v) => v.field === field);
@@ -138,6 +138,14 @@ describe('compatible', () => {
     expect(sameQuantity(bare, hurt)).toBe(true);
     expect(compatible(bare, hurt)).toBe(false);
     expect(sameQuantity(bare, killed)).toBe(false);
+  });
+
+  it('counts people by kinds of people, not by a person a word also names', () => {
+    // WordNet's most frequent sense of "burger" is one man, the judge Warren Burger.
+    expect(countsPeople('burger')).toBe(false);
+    expect(countsPeople('civilian')).toBe(true);
+    // So a burger sold and one bought are one quantity, as any two figures of one thing are.
+    expect(sameQuantity(one('One burger was sold for charity.', 'figure'), one('One burger was bought for charity.', 'figure'))).toBe(true);
   });
 
   it('reads a hyphened figure as the one word it counts', () => {

@@ -143,41 +143,55 @@ function findAntonyms(lemma: string, pos: WordNetPos): Set<string> {
 /**
  * True when a noun, in its first `senses` senses (most frequent first), is a kind of `ancestor`
  * ("euro" is a kind of "unit_of_measurement", "mile" too): its hypernyms, up to the top of WordNet.
+ * With `instances: false` the senses that are one named thing ("Burger", the judge) are passed
+ * over: a count counts kinds, and "one burger" counts no person.
  */
-export function isKindOf(noun: string, ancestor: string, senses = 1): boolean {
+export function isKindOf(noun: string, ancestor: string, senses = 1, { instances = true }: { instances?: boolean } = {}): boolean {
   // Asked again and again for the same units and nouns (every pair of figures compared): memoised.
-  const key = `${noun}\u0000${ancestor}\u0000${senses}`;
+  const key = `${noun}\u0000${ancestor}\u0000${senses}\u0000${instances}`;
   let known = kinds.get(key);
   if (known === undefined) {
     if (kinds.size > 100_000) kinds.clear();
-    kinds.set(key, (known = walkKinds(noun, ancestor, senses)));
+    kinds.set(key, (known = walkKinds(noun, ancestor, senses, instances)));
   }
   return known;
 }
 
 const kinds = new Map<string, boolean>();
 
-function walkKinds(noun: string, ancestor: string, senses: number): boolean {
+function walkKinds(noun: string, ancestor: string, senses: number, instances: boolean): boolean {
   const goal = new Set(synsets(ancestor, 'noun'));
   if (goal.size === 0) return false;
   const seen = new Set<string>();
+  const own = synsets(noun, 'noun');
   // The most frequent senses only: followed far enough, rarer senses make a nation a person.
-  let frontier = synsets(noun, 'noun').slice(0, senses);
+  let frontier = (instances ? own : own.filter((offset) => !hypernyms(offset).instance)).slice(0, senses);
   for (let depth = 0; depth < 16 && frontier.length > 0; depth++) {
     const next: string[] = [];
     for (const offset of frontier) {
       if (goal.has(offset)) return true;
       if (seen.has(offset)) continue;
       seen.add(offset);
-      const f = synsetLine(offset, 'noun').split(' ');
-      let at = 4 + 2 * parseInt(f[3] ?? '0', 16);
-      const pointers = Number(f[at] ?? 0);
-      at++;
-      for (let k = 0; k < pointers; k++, at += 4) if (f[at] === '@' || f[at] === '@i') next.push(f[at + 1] ?? '');
+      next.push(...hypernyms(offset).offsets);
     }
     frontier = next;
   }
   return false;
+}
+
+/** A noun synset's hypernyms, and whether it is an instance of them (one named thing) rather than a kind. */
+function hypernyms(offset: string): { offsets: string[]; instance: boolean } {
+  const f = synsetLine(offset, 'noun').split(' ');
+  let at = 4 + 2 * parseInt(f[3] ?? '0', 16);
+  const pointers = Number(f[at] ?? 0);
+  at++;
+  const offsets: string[] = [];
+  let instance = false;
+  for (let k = 0; k < pointers; k++, at += 4) {
+    if (f[at] === '@' || f[at] === '@i') offsets.push(f[at + 1] ?? '');
+    if (f[at] === '@i') instance = true;
+  }
+  return { offsets, instance };
 }
 
 /**
