@@ -70,6 +70,8 @@ export const SETTINGS = {
     differentSpeakers: 0.72,
     /** Two mentions with different figures of one unit join only above this similarity (then the figure is disputed). */
     differentValues: 0.12,
+    /** A mention that counts people with a fate and one that gives no count of them are one claim only from this similarity up. */
+    uncountedToll: 0.72,
     /** Two mentions that give different days join only from this similarity up (a story runs over several days). */
     differentDays: 0.25,
     /** A mention also backs another claim when its average similarity to that claim's mentions reaches this (about a merge's bar). */

@@ -95,6 +95,17 @@ describe('vetoes', () => {
     expect(why('At least four people were killed in the blast.', 'Three people were killed in the blast.', 0.05)).toMatch(/^values: /);
   });
 
+  it('keep a count of people with a fate apart from a mention that gives no count of them', () => {
+    const toll = 'At least 15 civilians were killed after the army shelled the old town of Keswan.';
+    expect(why(toll, 'The army intensified its shelling of the old town of Keswan.')).toMatch(/^tolls: At least 15 civilians \(kill\) against no count/);
+    expect(why('The army intensified its shelling of the old town of Keswan.', toll)).toMatch(/^tolls: /);
+    // The same toll in other words passes, and so do near-identical wordings.
+    expect(why(toll, 'The army shelled the old town of Keswan, killing 15 civilians.')).toBeNull();
+    expect(why(toll, 'Civilians were killed after the army shelled the old town of Keswan.', 0.8)).toBeNull();
+    // A count of who there is ("including 27 leaders") is no fate.
+    expect(why('Delegates from 35 countries met in Port Amsel, including 27 leaders.', 'Delegates from 35 countries met in Port Amsel on Monday.')).toBeNull();
+  });
+
   it('read a denial as opposite only of the same verb, not of one that shares a rare sense', () => {
     // WordNet has "take" and "read" as synonyms (to read a meter, to take a reading).
     expect(why('The inspectors did not take the samples at the harbour.', 'The inspectors read the samples at the harbour.', 0.5)).toBeNull();

@@ -8,6 +8,7 @@ import { SETTINGS } from '../settings.ts';
 import { isPersonSpeaker, samePerson } from '../people.ts';
 import { oppositeEvents, sameEvent, sameVerb } from '../lang/en/verbs.ts';
 import { fold, stem } from '../text.ts';
+import { verbKind } from '../lang/en/wordnet.ts';
 import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
 import type { TellsDay } from './days.ts';
 import type { Mention } from '../types.ts';
@@ -139,8 +140,28 @@ const actors: Veto = {
   },
 };
 
+/** A count of people that something happened to ("at least 15 civilians were killed"), not of who there is ("including 27 leaders"). */
+const isToll = (v: Mention['values'][number]): boolean => v.field === 'figure' && v.event !== undefined && verbKind(v.event) === 'event' && countsPeople(v.unit ?? '');
+
+/**
+ * A count of people with a fate is what a mention that gives it states: one that gives no count of
+ * them ("the shelling intensified") does not corroborate it, however much of the scene it shares,
+ * unless the two are worded much alike.
+ */
+const tolls: Veto = {
+  name: 'tolls',
+  reason(a, b, { sim }) {
+    if (sim >= SETTINGS.match.uncountedToll) return null;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const toll = x.values.find((v) => isToll(v) && !y.values.some((w) => sameQuantity(v, w)));
+      if (toll && !y.values.some(isToll)) return `${toll.raw} (${toll.event}) against no count of them`;
+    }
+    return null;
+  },
+};
+
 /** The vetoes, in the order they are tried. */
-export const VETOES: readonly Veto[] = [speakers, values, predicates, actors];
+export const VETOES: readonly Veto[] = [speakers, values, predicates, actors, tolls];
 
 /** The first veto against linking two mentions, as `name: reason`, or null. */
 export function veto(a: Mention, b: Mention, context: VetoContext, only: readonly Veto[] = VETOES): string | null {
