@@ -47,6 +47,28 @@ describe('datedClaims', () => {
   });
 });
 
+describe('the title of a claim of a dated fact', () => {
+  const { mentions } = analyse({
+    'a.txt': 'Harbour pact\nThe harbour unions and the board agreed a pay pact for the crane drivers.\nThis pact was signed on Tuesday.\nTalks resume in May.',
+    'b.txt': 'Docks deal\nThe harbour board signed the pact on Tuesday, ending the six-week crane strike.\nThe cranes restart Monday.',
+    'c.txt': 'Crane strike over\nThe unions signed the pact on Tuesday in Port Amsel, and the crane drivers went back to work the next day.\nShips queued overnight.',
+  });
+  const sameStory = (): number => 1;
+  const at = (phrase: string): Mention => mentions.find((m) => m.sentence.text.includes(phrase)) as Mention;
+  const alone = (m: Mention): Cluster => ({ mentions: [m], borrowed: [], representative: m });
+
+  it('is a sentence that stands on its own, not the shortest one that leans on the one before it', () => {
+    const [claim] = datedClaims(mentions, [], sameStory);
+    expect(claim?.mentions).toContain(at('This pact was signed'));
+    expect(claim?.representative.key).toBe(at('The harbour board signed the pact').key);
+  });
+
+  it('is not a sentence another claim is titled by, when another will do', () => {
+    const [claim] = datedClaims(mentions, [alone(at('The harbour board signed the pact'))], sameStory);
+    expect(claim?.representative.key).toBe(at('went back to work').key);
+  });
+});
+
 describe('a fact joining the claim that holds it', () => {
   const { mentions } = analyse({
     'a.txt': 'Harbour audit\nThe audit of the cargo cranes was released on Friday by the harbour board.\nThe board meets again next month.',

@@ -5,6 +5,7 @@
  * already holds in part joins that claim, the others become claims of their own, and every
  * sentence backs the fact as a second claim.
  */
+import { standsAlone } from '../compare/title.ts';
 import { contentStems, stem } from '../text.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
 
@@ -94,6 +95,8 @@ export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, cluste
     for (const m of mentions) for (const k of isClause(m) ? [m.key, m.partOf ?? ''] : [m.key]) (holders.get(k) ?? holders.set(k, new Set()).get(k))?.add(cluster);
   };
   for (const c of clusters) hold(c, c.mentions);
+  // The sentences other claims already show as their titles.
+  const titles = new Set(clusters.map((c) => c.representative.key));
   for (const group of groups) {
     const valueOf = new Map<Mention, Value[]>();
     for (const { mention, value } of group) valueOf.set(mention, [...(valueOf.get(mention) ?? []), value]);
@@ -122,10 +125,21 @@ export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, cluste
       hold(target, missing);
       continue;
     }
-    const claim: Cluster = { mentions: members, borrowed: [], representative: [...members].sort((x, y) => x.text.length - y.text.length || (x.key < y.key ? -1 : 1))[0] as Mention };
+    const claim: Cluster = { mentions: members, borrowed: [], representative: factTitle(members, titles) };
+    titles.add(claim.representative.key);
     lend(claim, members);
     hold(claim, members);
     out.push(claim);
   }
   return out;
+}
+
+/**
+ * The mention a claim of a fact is titled by: one that stands on its own ("This pledge was signed
+ * on Tuesday" does not), then one no other claim is titled by (two claims of one sentence read as
+ * one claim shown twice, with two statuses), then the shortest.
+ */
+function factTitle(members: readonly Mention[], titles: ReadonlySet<string>): Mention {
+  const rank = (m: Mention): number => (standsAlone(m) ? 0 : 2) + (titles.has(m.key) ? 1 : 0);
+  return [...members].sort((x, y) => rank(x) - rank(y) || x.text.length - y.text.length || (x.key < y.key ? -1 : 1))[0] as Mention;
 }
