@@ -4,6 +4,7 @@
  * article states any more (kept, with what is known of them, so no page and no edit is lost).
  */
 import { RULES, problem } from '../errors.ts';
+import { leansOn } from './compare/title.ts';
 import type { CarriedClaim } from './identify.ts';
 import type { Problem, DraftClaim } from './types.ts';
 import type { Curated } from './validate.ts';
@@ -57,10 +58,13 @@ export function assemble(drafts: readonly DraftClaim[], carried: readonly Carrie
 /**
  * A claim keeps the words it was written with while a source still states it in those words: which
  * sentence stands for a cluster can change when unrelated articles arrive, and its text must not.
- * A quote with other wordings is diffed against the new text, so it takes that.
+ * A quote with other wordings is diffed against the new text, so it takes that; words that cannot
+ * stand alone as a title ("This pledge …") take a new text that can.
  */
-function keptWording(draft: DraftClaim, previous: string | undefined): string {
+export function keptWording(draft: DraftClaim, previous: string | undefined): string {
   if (previous === undefined || previous === '' || previous === draft.text || draft.variants.length > 0) return draft.text;
+  // Words that lean on a sentence before them ("This pledge …") give way to a statement that stands alone.
+  if (draft.kind === 'statement' && leansOn(previous) && !leansOn(draft.text)) return draft.text;
   return draft.appearances.some((a) => a.selector.exact === previous) ? previous : draft.text;
 }
 

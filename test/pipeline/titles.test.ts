@@ -1,7 +1,8 @@
 /** Claim titles: the statement a reader can take in, without dateline or trailing attribution. */
 import { describe, expect, it } from 'vitest';
 import { claimTitle, standsAlone } from '../../scripts/pipeline/compare/title.ts';
-import type { Mention } from '../../scripts/pipeline/types.ts';
+import { keptWording } from '../../scripts/pipeline/assemble.ts';
+import type { DraftClaim, Mention } from '../../scripts/pipeline/types.ts';
 
 const statement = (text: string): Mention => ({ kind: 'statement', text, sentence: { text, index: 0, start: 0, end: text.length, kind: 'body' } }) as Mention;
 
@@ -32,5 +33,17 @@ describe('claim titles', () => {
     expect(standsAlone(statement('This pledge would be binding on every member.'))).toBe(false);
     expect(standsAlone(statement('He added that the talks would resume on Monday.'))).toBe(false);
     expect(standsAlone(statement('The coalition pledged to defend Velmar if it were attacked again.'))).toBe(true);
+  });
+
+  it('keep the words a claim was written with, unless they lean on a sentence before them', () => {
+    const draft = (text: string, evidence: string[]): DraftClaim => ({ kind: 'statement', text, variants: [], appearances: evidence.map((exact) => ({ selector: { exact } })) }) as unknown as DraftClaim;
+    const leaning = 'This pact was signed on Tuesday.';
+    const alone = 'The harbour board signed the pact with the unions on Tuesday.';
+    const other = 'The unions signed the pact on Tuesday in Port Amsel.';
+    // Another sentence now stands for the claim: a title a source still states stays…
+    expect(keptWording(draft(other, [alone, other]), alone)).toBe(alone);
+    // …but not one that cannot stand alone, when the new one can.
+    expect(keptWording(draft(alone, [leaning, alone]), leaning)).toBe(alone);
+    expect(keptWording(draft('It was signed on Tuesday.', [leaning, 'It was signed on Tuesday.']), leaning)).toBe(leaning);
   });
 });

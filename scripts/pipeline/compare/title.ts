@@ -28,5 +28,10 @@ const LEANS_ON = /^(this|these|that|those|it|its|they|their|he|she|his|her|such|
 
 /** True when a sentence can stand on its own as a claim's title. */
 export function standsAlone(m: Mention): boolean {
-  return m.kind === 'quote' || !LEANS_ON.test(withoutDateline(m.sentence.text).trimStart());
+  return m.kind === 'quote' || !leansOn(m.sentence.text);
+}
+
+/** True when a sentence leans on the one before it ("This pledge …"), past any dateline. */
+export function leansOn(sentence: string): boolean {
+  return LEANS_ON.test(withoutDateline(sentence).trimStart());
 }
