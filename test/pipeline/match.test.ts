@@ -125,3 +125,18 @@ describe('compare', () => {
     }
   });
 });
+
+describe('one quote, quoted whole by one outlet and in part by others', () => {
+  const quote = 'Two years ago we set the record by selling one crane for $7,000, and this year we wanted to beat that.';
+  const { drafts: quoted } = analyse({
+    'a.txt': `Crane auction\nThe harbour board sold its oldest crane at a charity auction in Port Amsel.\n“I have chaired the harbour fund since the very start, and I am proud to be here today. ${quote} Every cent goes to the harbour school,” said Ilse Brandt.\nThe auction ran for an hour.`,
+    'b.txt': `Port Amsel crane sold\n“${quote}” said Ilse Brandt, who chairs the harbour fund.\nThe buyer was not named.`,
+    'c.txt': `Record crane sale\nIlse Brandt said: “${quote}”\nThe crane is 60 years old.`,
+  });
+
+  it('is one claim, with the whole quote, not a second one of its sentence that reads the same', () => {
+    const found = claimsAt(quoted, 'b', 'wanted to beat that');
+    expect(found.map((c) => c.sources)).toEqual([['a', 'b', 'c']]);
+    expect(found[0]?.appearances.find((x) => x.source === 'a')?.selector.exact).toContain('Every cent goes to the harbour school');
+  });
+});

@@ -90,13 +90,14 @@ export function match(mentions: readonly Mention[]): Cluster[] {
 
 /**
  * Claims less those that state what another does from the very same sentences (a claim of two
- * sentences' clauses and a claim of the two sentences read the same to a reader): the one with
- * more whole sentences, then the first, stays.
+ * sentences' clauses and a claim of the two sentences read the same to a reader, and so do a claim
+ * of one sentence of a quote and a claim of the whole quote): the one with more whole sentences
+ * and quotes, then the first, stays.
  */
 function withoutRepeats(clusters: readonly Cluster[]): Cluster[] {
-  // A statement and its clauses by their sentence; a quote, or a sentence of one, by its key.
-  const anchors = (c: Cluster): string => [...new Set(c.mentions.map((m) => (m.kind === 'statement' ? `${m.source}\u0000${m.sentence.start}` : `\u0002${m.key}`)))].sort().join('\u0001');
-  const wholes = (c: Cluster): number => c.mentions.filter((m) => !isClause(m)).length;
+  // A statement and its clauses by their sentence; a quote and its sentences by the whole quote.
+  const anchors = (c: Cluster): string => [...new Set(c.mentions.map((m) => (m.kind === 'statement' ? `${m.source}\u0000${m.sentence.start}` : `\u0002${m.partOf ?? m.key}`)))].sort().join('\u0001');
+  const wholes = (c: Cluster): number => c.mentions.filter((m) => m.partOf === undefined).length;
   const best = new Map<string, Cluster>();
   for (const c of clusters) {
     const key = anchors(c);
