@@ -324,6 +324,11 @@ export function countsPeople(unit: string): boolean {
   return ANYONE.has(unit) || isKindOf(unit, 'person', 1, { instances: false });
 }
 
+/** True for a count of people and what happened to them ("four people were killed", "wounding 15"). */
+export function isPeopleCount(v: Value): boolean {
+  return v.field === 'figure' && v.event !== undefined && v.measured !== true && countsPeople(v.unit ?? '');
+}
+
 /** True when two values can both be right: they measure different things, or their intervals meet. */
 export function compatible(a: Value, b: Value): boolean {
   if (!sameQuantity(a, b)) return true;

@@ -11,7 +11,7 @@
  */
 import { SETTINGS } from '../settings.ts';
 import { isKindOf } from '../lang/en/wordnet.ts';
-import { compatible, countsPeople, isEventDay, sameQuantity, saysWhere } from '../values.ts';
+import { compatible, countsPeople, isEventDay, isPeopleCount, sameQuantity, saysWhere } from '../values.ts';
 import { completeGroups, factClaims, factMentions, otherWords, type Joins } from './facts.ts';
 import type { StorySimilarity } from './stories.ts';
 import type { Cluster, Mention, Value } from '../types.ts';
@@ -57,7 +57,7 @@ const stating = (group: readonly PeopleCount[]) => group.map((c) => ({ mention: 
 
 /** The counts of people, and what happened to them, that each statement gives. */
 export function peopleCounts(mentions: readonly Mention[]): PeopleCount[] {
-  return figures(mentions, (v) => v.event !== undefined && v.measured !== true && countsPeople(v.unit ?? ''));
+  return figures(mentions, isPeopleCount);
 }
 
 /**

@@ -9,9 +9,9 @@ import { isPersonSpeaker, samePerson } from '../people.ts';
 import { oppositeEvents, sameEvent, sameVerb } from '../lang/en/verbs.ts';
 import { fold, stem } from '../text.ts';
 import { verbKind } from '../lang/en/wordnet.ts';
-import { compatible, countsPeople, isEventDay, sameQuantity } from '../values.ts';
+import { compatible, countsPeople, isEventDay, isPeopleCount, sameQuantity } from '../values.ts';
 import type { TellsDay } from './days.ts';
-import type { Mention } from '../types.ts';
+import type { Mention, Value } from '../types.ts';
 
 /** What a veto may look at besides the two mentions. */
 export interface VetoContext {
@@ -141,7 +141,7 @@ const actors: Veto = {
 };
 
 /** A count of people that something happened to ("at least 15 civilians were killed"), not of who there is ("including 27 leaders"). */
-const isToll = (v: Mention['values'][number]): boolean => v.field === 'figure' && v.event !== undefined && verbKind(v.event) === 'event' && countsPeople(v.unit ?? '');
+const isToll = (v: Value): boolean => isPeopleCount(v) && verbKind(v.event ?? '') === 'event';
 
 /**
  * A count of people with a fate is what a mention that gives it states: one that gives no count of
