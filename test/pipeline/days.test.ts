@@ -9,6 +9,11 @@ import type { Cluster, Mention } from '../../scripts/pipeline/types.ts';
 import { analyse } from '../helpers/pipeline.ts';
 import { compare } from '../../scripts/pipeline/compare.ts';
 
+/** Every two sources tell one story. */
+const sameStory = (): number => 1;
+/** The first mention whose sentence holds a phrase. */
+const finder = (mentions: readonly Mention[]) => (phrase: string): Mention => mentions.find((m) => m.sentence.text.includes(phrase)) as Mention;
+
 describe('datedActs', () => {
   const acts = (text: string): string[] => datedActs(analyse({ 'a.txt': `Harbour\n${text}\nThe port reopened later.` }).mentions).map((a) => `${a.act} ${a.day}`);
 
@@ -28,7 +33,6 @@ describe('datedClaims', () => {
     'b.txt': 'Docks audit out\nBentham, the operator named in an audit released on Friday, ignored three warnings about worn brakes.\nHearings on the docks begin Monday.',
     'c.txt': 'Ferry report\nAn audit of the ferry ramps released on Thursday found them safe for another decade.\nRepairs start in May.',
   });
-  const sameStory = (): number => 1;
   const keys = (phrase: string) => mentions.filter((m) => m.sentence.text.includes(phrase)).map((m) => m.key);
 
   it('makes one claim of one act on one day from two sources, each sentence backing it as a second claim', () => {
@@ -53,8 +57,7 @@ describe('the title of a claim of a dated fact', () => {
     'b.txt': 'Docks deal\nThe harbour board signed the pact on Tuesday, ending the six-week crane strike.\nThe cranes restart Monday.',
     'c.txt': 'Crane strike over\nThe unions signed the pact on Tuesday in Port Amsel, and the crane drivers went back to work the next day.\nShips queued overnight.',
   });
-  const sameStory = (): number => 1;
-  const at = (phrase: string): Mention => mentions.find((m) => m.sentence.text.includes(phrase)) as Mention;
+  const at = finder(mentions);
   const alone = (m: Mention): Cluster => ({ mentions: [m], borrowed: [], representative: m });
 
   it('is a sentence that stands on its own, not the shortest one that leans on the one before it', () => {
@@ -75,8 +78,7 @@ describe('a fact joining the claim that holds it', () => {
     'b.txt': 'Docks audit out\nThe audit of the cargo cranes, released on Friday, faults the harbour board.\nTeodor Lind, who leads the crane drivers union, will meet the harbour board on Monday to discuss pay.',
     'c.txt': 'Cranes faulted\nBentham, the operator named in an audit released on Friday, ignored three warnings about worn brakes.\nHearings begin next month.',
   });
-  const sameStory = (): number => 1;
-  const at = (phrase: string): Mention => mentions.find((m) => m.sentence.text.includes(phrase)) as Mention;
+  const at = finder(mentions);
   // The claim of the audit's release, which one source's sentence on the union's pay talks has joined.
   const claim = (): Cluster => ({ mentions: [at('was released on Friday'), at('faults the harbour board'), at('discuss pay')], borrowed: [], representative: at('was released on Friday') });
 
