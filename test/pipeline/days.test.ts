@@ -169,3 +169,49 @@ describe('a day dispute', () => {
     expect(weekdays(cluster('The harbour board, which met on Monday and again on Friday, voted to close the northern docks for repairs.'))).toEqual([]);
   });
 });
+
+describe('a dated fact told by two sources of the main story that share few words', () => {
+  // b and c each match a, never each other: as whole articles they share too few words to be
+  // "about one story" (storySimilarity), yet all three are the main story, and both date one act.
+  const { clusters, mentions } = analyse({
+    'a.txt': [
+      'Port Amsel harbour audit',
+      'The Port Amsel harbour board approved a new crane maintenance contract worth 12 million euros.',
+      'Inspectors found rust on four of the six cranes at the container yard.',
+      'Harbour master Ilse Brandt ordered the northern terminal closed for repairs until the spring.',
+      'Dockworkers at the Free Dockers Union demanded back pay for the weeks of closure.',
+      'The union threatened a strike if the board did not settle its wage claim by March.',
+    ].join('\n'),
+    'b.txt': [
+      'Cranes condemned at Port Amsel',
+      'Inspectors found rust on four of the six cranes at the container yard, the report says.',
+      'The Port Amsel harbour board approved a crane maintenance contract worth 12 million euros.',
+      'Ferry timetables to the outer islands were rewritten twice during the summer season.',
+      'Fishing crews moored their trawlers along the western quay beside the old lighthouse.',
+      'Tourists crowded the cobbled promenade, buying smoked herring from wooden stalls.',
+      'Sailmakers stitched canvas for the regatta yachts in a loft above the chandlery.',
+      'Seagulls nested on the rooftops of the customs house and the abandoned granary.',
+      'A jazz quartet played on the pier every Saturday night throughout August.',
+      'Critics, who waited months for answers from its chairman, saw the audit published on Friday and demanded his resignation at a packed town meeting.',
+    ].join('\n'),
+    'c.txt': [
+      'Union presses wage claim',
+      'Harbour master Ilse Brandt ordered the northern terminal closed for repairs until the spring.',
+      'Dockworkers at the Free Dockers Union demanded back pay for the weeks of closure.',
+      'Schoolchildren from Keswan painted murals along the tram depot walls last autumn.',
+      'Velmar bakeries reported record sales of almond pastries during the winter festival.',
+      'Choirs rehearsed carols in the cathedral cloister every evening before midnight mass.',
+      'Skaters filled the frozen canal while vendors sold roasted chestnuts and mulled cider.',
+      'Librarians catalogued donated atlases and rare botanical prints in the reading room.',
+      'Cyclists raced through vineyards and orchards on the hilly provincial route.',
+      'Lawyers for the dockers, reading the audit published on Friday, found nothing on overtime, pensions or the long-promised safety equipment.',
+    ].join('\n'),
+  });
+  const find = finder(mentions);
+
+  it('is one claim of both sources', () => {
+    const [b, c] = [find('saw the audit published'), find('reading the audit published')];
+    const claim = clusters.find((k) => k.mentions.includes(b) && k.mentions.includes(c));
+    expect(claim, clusters.map((k) => k.mentions.map((m) => `${m.source}: ${m.text}`).join(' | ')).join('\n')).toBeDefined();
+  });
+});

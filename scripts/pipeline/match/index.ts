@@ -68,9 +68,12 @@ export function match(mentions: readonly Mention[]): Cluster[] {
   }
   // A fact joins a claim that holds it only when it is not unlike any of the claim's mentions.
   const joins = (m: Mention, c: Cluster): boolean => c.mentions.every((x) => x.source === m.source || sim(x, m) >= SETTINGS.match.minPairSimilarity);
-  clusters.push(...datedClaims(wholes, clusters, story, joins));
-  clusters.push(...countClaims(wholes, clusters, story, joins));
-  clusters.push(...thingClaims(wholes, clusters, story, joins));
+  // Two sources of the main story tell one story, however little of it they share in words.
+  const main = mainStory(edges, nodes, copies, story);
+  const oneStory: StorySimilarity = (a, b) => (main.has(a) && main.has(b) ? 1 : story(a, b));
+  clusters.push(...datedClaims(wholes, clusters, oneStory, joins));
+  clusters.push(...countClaims(wholes, clusters, oneStory, joins));
+  clusters.push(...thingClaims(wholes, clusters, oneStory, joins));
   // A fact may have joined a claim that held part of it; a sentence that joined a claim one of its clauses was in stands for the clause.
   for (const c of clusters) {
     const keys = new Set(c.mentions.map((m) => m.key));
@@ -82,7 +85,7 @@ export function match(mentions: readonly Mention[]): Cluster[] {
     }
     c.mentions.sort(byKey);
   }
-  const timing = leadTiming(wholes, mainStory(edges, nodes, copies, story), sim, told);
+  const timing = leadTiming(wholes, main, sim, told);
   const kept = withoutRepeats(clusters);
   if (timing && !kept.some((c) => disputesTiming(c, timing))) kept.push(timing);
   return kept.sort((a, b) => byKey(a.mentions[0] as Mention, b.mentions[0] as Mention));
