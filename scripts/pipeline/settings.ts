@@ -10,6 +10,8 @@ export const SETTINGS = {
     minCheckWorthiness: 1,
     /** A day is tied to the act at most this many words from it, in its clause ("released it late on Friday"). */
     dayActDistance: 4,
+    /** …and to the verb of its clause before it at most this many words back ("seized several positions on the outskirts of the city on Tuesday"). */
+    dayVerbDistance: 12,
     /** A quoted span with fewer words is a scare quote inside a statement, not a quote claim. */
     minQuoteWords: 4,
   },

@@ -166,6 +166,23 @@ function dayAct(text: string, start: number): string | undefined {
   // "Sunday's dock strike": a day in the possessive dates the noun after it.
   const possessive = /^[’']s?$/.test(tokens[at + 1]?.text ?? '') || /[’']s$/.test(tokens[at]?.text ?? '');
   const reach = SETTINGS.extract.dayActDistance;
+  // "a surprise attack on Sunday": the noun of an act the day follows is what it dates.
+  for (let i = at - 1; !possessive && i >= Math.max(0, at - 2); i--) {
+    const t = tokens[i];
+    if (!t || stops(i) || t.text === ',') break;
+    if (t.pos === 'NOUN') {
+      const act = actAt(i);
+      if (act) return act;
+      break;
+    }
+  }
+  // "Rebels seized several government positions on the outskirts of the city on Tuesday": a day
+  // after its verb, however far, dates that verb, while no comma or clause comes between.
+  for (let i = at - 1; !possessive && i >= Math.max(0, at - SETTINGS.extract.dayVerbDistance); i--) {
+    const t = tokens[i];
+    if (!t || stops(i) || t.text === ',') break;
+    if (isContentVerb(tokens, i)) return t.lemma;
+  }
   const order: number[] = [];
   // Nearest first, before the day at a tie ("released on Friday", "a strike on Sunday"); after
   // it, wholly, for a possessive.

@@ -22,6 +22,14 @@ describe('datedActs', () => {
     expect(acts('Riots follow Sunday’s attack on the northern docks by the strikers.')).toEqual(['attack Sunday']);
   });
 
+  it('ties a day after its verb to that verb, however far back in its clause', () => {
+    expect(acts('Strikers occupied three loading cranes on the outskirts of Port Amsel on Tuesday for the second time.')).toEqual(['occupy Tuesday']);
+    // The noun of an act just before the day is what it dates, not the clause's verb.
+    expect(acts('The dockers gained ground in a surprise strike on Sunday.')).toEqual(['strike Sunday']);
+    // A comma ends the reach back: the verb of an aside is not what the day dates.
+    expect(acts('Teodor Lind, who tried to block the audit, on Friday defended his record.').filter((a) => a.startsWith('block'))).toEqual([]);
+  });
+
   it('ties no act to the day someone spoke', () => {
     expect(acts('The harbour master said on Monday that the northern docks would stay closed.')).toEqual([]);
   });
