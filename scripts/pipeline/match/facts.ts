@@ -135,11 +135,12 @@ export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, cluste
 }
 
 /**
- * The mention a claim of a fact is titled by: one that stands on its own ("This pledge was signed
+ * The mention a claim of a fact is titled by: a statement, not a quote; one that stands on its own ("This pledge was signed
  * on Tuesday" does not), then one no other claim is titled by (two claims of one sentence read as
  * one claim shown twice, with two statuses), then the shortest.
  */
 function factTitle(members: readonly Mention[], titles: ReadonlySet<string>): Mention {
-  const rank = (m: Mention): number => (standsAlone(m) ? 0 : 2) + (titles.has(m.key) ? 1 : 0);
+  // A quote's words are someone's, not the fact its sentence tells ("A report released on Friday says he acted to “advance his interests”").
+  const rank = (m: Mention): number => (m.kind === 'quote' ? 4 : 0) + (standsAlone(m) ? 0 : 2) + (titles.has(m.key) ? 1 : 0);
   return [...members].sort((x, y) => rank(x) - rank(y) || x.text.length - y.text.length || (x.key < y.key ? -1 : 1))[0] as Mention;
 }
