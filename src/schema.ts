@@ -214,6 +214,8 @@ export const claimFactsSchema = z.object({
   independent: z.number().int().min(1).optional(),
   /** Groups (two or more source ids each) of sources that share copy; empty when none. */
   sharedCopy: z.array(z.array(z.string()).min(2)).default([]),
+  /** For a claim of one fact that its sources tell inside longer sentences (a day, a count): that fact in the words of the claim's sentence; the sources are compared on it alone. */
+  fact: z.string().min(1).nullable().default(null),
   /** What was reviewed and when; null until the claim has a verdict or a note. */
   review: reviewSchema.nullable().default(null),
   /** True when the evidence changed after the review and no editor has confirmed it yet. */

@@ -38,6 +38,8 @@ export function assemble(drafts: readonly DraftClaim[], carried: readonly Carrie
       appearances: c.appearances,
       conflicts: [],
       variants: [],
+      // What an orphan's sources agreed on, as last written: its evidence is what it was.
+      fact: typeof facts['fact'] === 'string' && facts['fact'] !== '' ? facts['fact'] : null,
       orphaned: c.orphaned,
       supersededBy: c.supersededBy,
       lastSeen: c.lastSeen,

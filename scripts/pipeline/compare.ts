@@ -10,6 +10,7 @@ import { findQuotes } from './quotes.ts';
 import { compatible, isEventDay, sameQuantity } from './values.ts';
 import { independentCount, sharedCopy } from './compare/copies.ts';
 import { claimTitle } from './compare/title.ts';
+import { stem } from './text.ts';
 import type { Cluster, DraftClaim, Mention, SegmentedArticle, Value } from './types.ts';
 
 /** Code points of context kept on each side of a TextQuoteSelector's `exact`. */
@@ -48,8 +49,45 @@ export function compare(clusters: readonly Cluster[], articles: ReadonlyMap<stri
       variants: wordings,
       independent: independence.independent,
       sharedCopy: independence.shared,
+      fact: factOf(cluster),
     };
   });
+}
+
+/** The most words a fact's phrase spans ("attack on Sunday", "at least 15 civilians were killed"); past it, the value alone. */
+const FACT_WORDS = 8;
+
+/**
+ * For a claim of one fact that longer sentences tell (facts.ts: every mention backs it with one
+ * value), that fact in the words of the claim's sentence: from the act or fate to the value
+ * ("attack on Sunday", "released Friday", "15 civilians were killed"), else the value as written.
+ * Null for a claim its sentences state as wholes.
+ */
+function factOf(cluster: Cluster): string | null {
+  const compared = cluster.compared ?? {};
+  if (!cluster.mentions.every((m) => compared[m.key] !== undefined)) return null;
+  const rep = cluster.representative;
+  const value = compared[rep.key]?.[0] ?? cluster.mentions.flatMap((m) => compared[m.key] ?? [])[0];
+  if (!value) return null;
+  const text = rep.sentence.text;
+  const at = text.indexOf(value.raw);
+  const verb = value.act ?? value.event;
+  if (at < 0 || verb === undefined) return value.raw;
+  // The word of the act nearest the value, by its stem ("seiz" in "seized").
+  const root = stem(verb);
+  let best: { start: number; end: number } | null = null;
+  for (const w of text.matchAll(/[\p{L}\p{N}’'-]+/gu)) {
+    if (!stem(w[0].toLowerCase()).startsWith(root) && !w[0].toLowerCase().startsWith(root)) continue;
+    const start = w.index;
+    const end = start + w[0].length;
+    const distance = start < at ? at - end : start - (at + value.raw.length);
+    if (!best || distance < Math.abs(best.start < at ? at - best.end : best.start - (at + value.raw.length))) best = { start, end };
+  }
+  if (!best) return value.raw;
+  const [from, to] = [Math.min(best.start, at), Math.max(best.end, at + value.raw.length)];
+  const phrase = text.slice(from, to);
+  // "On Sunday, fighters seized": a phrase across a comma is two of the sentence's parts.
+  return phrase.split(/\s+/).length <= FACT_WORDS && !/[,;:]/.test(phrase) ? phrase : value.raw;
 }
 
 /**

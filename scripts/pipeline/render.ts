@@ -26,9 +26,11 @@ export const ACCEPTED_HEADER_LINES: readonly string[] = [
 const CLAIM_HEADER = CLAIM_HEADER_LINES.map((line) => `${line}\n`).join('');
 
 /** A claim as it will be written: the generator's facts plus the maintainer's edits and note. */
-export interface ClaimOut extends Omit<ClaimData, 'sharedCopy'> {
+export interface ClaimOut extends Omit<ClaimData, 'sharedCopy' | 'fact'> {
   /** Filled by compare when it finds sources that share copy. */
   sharedCopy?: string[][];
+  /** Written only for a claim of one fact (most claims are stated as wholes). */
+  fact?: string | null;
   id: string;
   note: string;
 }
@@ -40,7 +42,8 @@ export function renderClaim(claim: ClaimOut): string {
 
 /** Renders one claim file and keeps in the cache how the next run will read it back, so it need not parse it again. */
 export function renderKeptClaim(claim: ClaimOut, cache?: PipelineCache): string {
-  const { id, note, ...data } = claim;
+  const { id, note, fact, ...rest } = claim;
+  const data = fact ? { ...rest, fact } : rest;
   const edits: ClaimEdits = { verdict: data.verdict, pillar: data.pillar, hidden: data.hidden, mergeInto: data.mergeInto, reviewer: data.reviewer, confirmed: data.confirmed };
   const ordered = { ...edits, ...data, appearances: data.appearances.map(storedAppearance), lastSeen: data.lastSeen.map(storedAppearance) };
   const file = `claims/${id}.md`;

@@ -168,6 +168,8 @@ export interface DraftClaim {
   independent: number;
   /** Groups of this claim's sources that carry the same copy. */
   sharedCopy: string[][];
+  /** For a claim of one fact that longer sentences tell, that fact in its sentence's words ("attack on Sunday"); else null. */
+  fact: string | null;
 }
 
 /**

@@ -136,6 +136,13 @@ describe('a dated fact inside longer sentences', () => {
     expect(draft?.conflicts).toEqual([]);
     expect(draft?.status).toBe('corroborated');
   });
+
+  it('is titled by a sentence, not by quoted words, and names the fact it rests on in that sentence\'s words', () => {
+    const [claim] = datedClaims(mentions, [], () => 1);
+    expect(claim?.representative.kind).toBe('statement');
+    const [draft] = compare(claim ? [claim] : [], new Map(articles.map((a) => [a.id, a])));
+    expect(draft?.fact).toBe('released on Friday');
+  });
 });
 
 describe('completeGroups', () => {
@@ -221,5 +228,18 @@ describe('a dated fact told by two sources of the main story that share few word
     const [b, c] = [find('saw the audit published'), find('reading the audit published')];
     const claim = clusters.find((k) => k.mentions.includes(b) && k.mentions.includes(c));
     expect(claim, clusters.map((k) => k.mentions.map((m) => `${m.source}: ${m.text}`).join(' | ')).join('\n')).toBeDefined();
+  });
+});
+
+describe('the fact a claim rests on', () => {
+  it('is null for a claim its sentences state as wholes', () => {
+    const { mentions, articles } = analyse({
+      'a.txt': 'Harbour\nThe Port Amsel harbour board released its audit of the cranes on Friday.\nMore later.',
+      'b.txt': 'Docks\nOn Friday the Port Amsel harbour board released its audit of the cranes.\nMore later.',
+    });
+    const whole: Cluster = { mentions: mentions.filter((m) => m.text.includes('audit')), borrowed: [], representative: mentions.find((m) => m.text.includes('audit')) as Mention };
+    const [draft] = compare([whole], new Map(articles.map((a) => [a.id, a])));
+    expect(whole.mentions).toHaveLength(2);
+    expect(draft?.fact).toBeNull();
   });
 });

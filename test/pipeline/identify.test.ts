@@ -13,7 +13,7 @@ function appearance(source: string, sentence: string): Appearance {
 }
 
 function draft(text: string, appearances: Appearance[]): DraftClaim {
-  return { id: '', text, kind: 'statement', speaker: null, autoPillar: null, status: 'single-source', sources: appearances.map((a) => a.source), appearances, conflicts: [], variants: [], independent: appearances.length, sharedCopy: [] };
+  return { id: '', text, kind: 'statement', speaker: null, autoPillar: null, status: 'single-source', sources: appearances.map((a) => a.source), appearances, conflicts: [], variants: [], independent: appearances.length, sharedCopy: [], fact: null };
 }
 
 describe('identify', () => {
