@@ -24,6 +24,7 @@ export function buildOpenData(data: SiteData, siteUrl: string) {
       sources: sourceIds,
       independent,
       sharedCopy: c.sharedCopy,
+      fact: c.fact,
       appearances: c.appearances.map((a) => ({ source: a.source, sentence: a.sentence, index: a.index, speaker: a.speaker, selector: a.selector })),
       conflicts: c.conflicts,
       variants: c.variants,

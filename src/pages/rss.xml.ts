@@ -38,7 +38,7 @@ export const GET: APIRoute = async (context) => {
         link: claimHref(claim.id),
         description:
           `Verdict: ${claim.verdict!.label}.${last && last.date === date ? ` Updated: ${last.change}` : ''}` +
-          ` What the sources say: ${STATUS_INFO[c.status].label.toLowerCase()}, ${sourcesPhrase(claim.independent, data.sources.length)}.` +
+          ` What the sources say: ${STATUS_INFO[c.status].label.toLowerCase()}, ${sourcesPhrase(claim.independent, data.sources.length)}${c.fact ? `, on one fact: “${c.fact}”` : ''}.` +
           `${c.changedSinceReview ? ' The sources changed after this review.' : ''}`,
         ...(date ? { pubDate: new Date(date.slice(0, 10)), customData: `<guid isPermaLink="false">${escapeXml(`${link}#review-${date.slice(0, 10)}`)}</guid>` } : {}),
         ...(claim.pillar ? { categories: [data.pillarById.get(claim.pillar)!.title] } : {}),

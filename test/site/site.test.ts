@@ -153,6 +153,16 @@ describe('claim pages', () => {
     expect(home.querySelector('.pillars li .badge--zero')!.textContent).toBe('◐0 Single source');
   });
 
+  test('a claim of one fact says that only the fact is compared, on its page, in lists and in the open data', () => {
+    const say = page('claims/pact-signed-tuesday/index.html').document.querySelector('.sources-say')!.textContent!.replace(/\s+/g, ' ');
+    expect(say).toContain('2 of 2 sources state one fact of these sentences: signed the declaration on Tuesday.');
+    expect(say).toContain('Only that fact is compared');
+    expect(page('claims/macron-historic-day/index.html').document.querySelector('.sources-say')!.textContent).not.toContain('one fact');
+    const items = pages.flatMap((p) => [...p.document.querySelectorAll('li')].filter((li) => li.querySelector('a.claim-text')?.getAttribute('href') === '/claims/pact-signed-tuesday/'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const li of items) expect(li.querySelector('.claim-meta')!.textContent!.replace(/\s+/g, ' ')).toContain('2 of 2 sources, on one fact: signed the declaration on Tuesday');
+  });
+
   test('an orphaned claim carries a notice', () => {
     expect(page('claims/monitoring-by-drones/index.html').document.querySelector('.notice')!.textContent).toContain('No source states this any more');
   });
@@ -247,8 +257,8 @@ describe('open data, feed and sitemap', () => {
       selector: { exact: 'A multinational force would be deployed once a ceasefire is in place.', prefix: 'What comes next\n\n', suffix: ' Details remain', start: 203, end: 272 },
     });
     expect(data.claims.find((c: { id: string }) => c.id === 'pact-signed-tuesday').conflicts[0].field).toBe('weekday');
-    expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day')).toMatchObject({ independent: 1, sharedCopy: [['alpha-news', 'beta-wire']], review: null });
-    expect(data.claims.find((c: { id: string }) => c.id === 'pact-signed-tuesday')).toMatchObject({ independent: 2, sharedCopy: [], review: { date: '2026-01-08', reviewer: null, updates: [], changedSinceReview: false } });
+    expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day')).toMatchObject({ independent: 1, sharedCopy: [['alpha-news', 'beta-wire']], fact: null, review: null });
+    expect(data.claims.find((c: { id: string }) => c.id === 'pact-signed-tuesday')).toMatchObject({ independent: 2, sharedCopy: [], fact: 'signed the declaration on Tuesday', review: { date: '2026-01-08', reviewer: null, updates: [], changedSinceReview: false } });
     expect(data.claims.find((c: { id: string }) => c.id === 'macron-historic-day').variants).toHaveLength(1);
   });
 
