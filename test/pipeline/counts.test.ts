@@ -30,6 +30,9 @@ describe('countClaims', () => {
     expect(claims.map(sources)).toEqual([['a', 'b', 'd']]);
     const [draft] = compare(claims, new Map(articles.map((a) => [a.id, a])));
     expect(draft?.conflicts.map((c) => c.field)).toEqual(['figure']);
+    // It rests on the count and what happened to them, in its title's words.
+    expect(draft?.text).toContain(draft?.fact ?? '\u0000');
+    expect(draft?.fact).toMatch(/^(wounding \d+|\d+ people were wounded)$/);
   });
 
   it('joins the claim that holds part of the fact instead of making a second one', () => {
