@@ -166,23 +166,20 @@ function dayAct(text: string, start: number): string | undefined {
   // "Sunday's dock strike": a day in the possessive dates the noun after it.
   const possessive = /^[’']s?$/.test(tokens[at + 1]?.text ?? '') || /[’']s$/.test(tokens[at]?.text ?? '');
   const reach = SETTINGS.extract.dayActDistance;
+  // The words before the day, nearest first, up to `limit` of them and no further than its clause or a comma.
+  const before = (limit: number): number[] => {
+    const out: number[] = [];
+    for (let i = at - 1; !possessive && i >= Math.max(0, at - limit) && !stops(i) && tokens[i]?.text !== ','; i--) out.push(i);
+    return out;
+  };
   // "a surprise attack on Sunday": the noun of an act the day follows is what it dates.
-  for (let i = at - 1; !possessive && i >= Math.max(0, at - 2); i--) {
-    const t = tokens[i];
-    if (!t || stops(i) || t.text === ',') break;
-    if (t.pos === 'NOUN') {
-      const act = actAt(i);
-      if (act) return act;
-      break;
-    }
-  }
+  const noun = before(2).find((i) => tokens[i]?.pos === 'NOUN');
+  const named = noun === undefined ? null : actAt(noun);
+  if (named) return named;
   // "Rebels seized several government positions on the outskirts of the city on Tuesday": a day
-  // after its verb, however far, dates that verb, while no comma or clause comes between.
-  for (let i = at - 1; !possessive && i >= Math.max(0, at - SETTINGS.extract.dayVerbDistance); i--) {
-    const t = tokens[i];
-    if (!t || stops(i) || t.text === ',') break;
-    if (isContentVerb(tokens, i)) return t.lemma;
-  }
+  // after its verb, however far, dates that verb.
+  const verb = before(SETTINGS.extract.dayVerbDistance).find((i) => isContentVerb(tokens, i));
+  if (verb !== undefined) return tokens[verb]?.lemma;
   const order: number[] = [];
   // Nearest first, before the day at a tie ("released on Friday", "a strike on Sunday"); after
   // it, wholly, for a possessive.
