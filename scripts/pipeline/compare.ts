@@ -75,16 +75,17 @@ function factOf(cluster: Cluster): string | null {
   if (at < 0 || verb === undefined) return value.raw;
   // The word of the act nearest the value, by its stem ("seiz" in "seized").
   const root = stem(verb);
+  const after = at + value.raw.length;
+  const gap = (w: { start: number; end: number }): number => (w.start < at ? at - w.end : w.start - after);
   let best: { start: number; end: number } | null = null;
   for (const w of text.matchAll(/[\p{L}\p{N}’'-]+/gu)) {
-    if (!stem(w[0].toLowerCase()).startsWith(root) && !w[0].toLowerCase().startsWith(root)) continue;
-    const start = w.index;
-    const end = start + w[0].length;
-    const distance = start < at ? at - end : start - (at + value.raw.length);
-    if (!best || distance < Math.abs(best.start < at ? at - best.end : best.start - (at + value.raw.length))) best = { start, end };
+    const word = w[0].toLowerCase();
+    if (!word.startsWith(root) && !stem(word).startsWith(root)) continue;
+    const here = { start: w.index, end: w.index + w[0].length };
+    if (!best || gap(here) < gap(best)) best = here;
   }
   if (!best) return value.raw;
-  const [from, to] = [Math.min(best.start, at), Math.max(best.end, at + value.raw.length)];
+  const [from, to] = [Math.min(best.start, at), Math.max(best.end, after)];
   const phrase = text.slice(from, to);
   // "On Sunday, fighters seized": a phrase across a comma is two of the sentence's parts.
   return phrase.split(/\s+/).length <= FACT_WORDS && !/[,;:]/.test(phrase) ? phrase : value.raw;

@@ -135,9 +135,9 @@ export function factClaims(groups: ReadonlyArray<readonly FactMention[]>, cluste
 }
 
 /**
- * The mention a claim of a fact is titled by: a statement, not a quote; one that stands on its own ("This pledge was signed
- * on Tuesday" does not), then one no other claim is titled by (two claims of one sentence read as
- * one claim shown twice, with two statuses), then the shortest.
+ * The mention a claim of a fact is titled by: a statement, not a quote; one that stands on its own
+ * ("This pledge was signed on Tuesday" does not), then one no other claim is titled by (two claims
+ * of one sentence read as one claim shown twice, with two statuses), then the shortest.
  */
 function factTitle(members: readonly Mention[], titles: ReadonlySet<string>): Mention {
   // A quote's words are someone's, not the fact its sentence tells ("A report released on Friday says he acted to “advance his interests”").
